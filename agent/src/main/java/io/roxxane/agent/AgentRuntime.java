@@ -1,0 +1,158 @@
+package io.roxxane.agent;
+
+import io.roxxane.agent.collect.CollectorSet;
+import io.roxxane.agent.collect.DefaultCollectors;
+import io.roxxane.agent.config.AgentConfig;
+import io.roxxane.agent.config.ConfigException;
+import io.roxxane.agent.config.ConfigResolver;
+import io.roxxane.agent.log.AgentLog;
+import io.roxxane.agent.sample.EncodedSample;
+import io.roxxane.agent.sample.Sample;
+import io.roxxane.agent.sample.SampleEncoder;
+import io.roxxane.agent.sink.Sink;
+import io.roxxane.agent.sink.SinkFactory;
+import io.roxxane.agent.stats.AgentStats;
+import io.roxxane.schema.Column;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The agent's life: resolve configuration, start the sink and the collectors, then take one
+ * sample per interval on the collector thread until the JVM shuts down, when the sink gets
+ * {@code shutdown_timeout} to deliver what it holds.
+ */
+public final class AgentRuntime {
+    private final AgentConfig config;
+    private final Identity identity;
+    private final CollectorSet collectors;
+    private final Sink sink;
+    private final AgentStats stats;
+    private final SampleEncoder encoder = new SampleEncoder();
+    private volatile boolean stopping;
+    private long seq;
+
+    AgentRuntime(AgentConfig config, Identity identity, CollectorSet collectors, Sink sink, AgentStats stats) {
+        this.config = config;
+        this.identity = identity;
+        this.collectors = collectors;
+        this.sink = sink;
+        this.stats = stats;
+    }
+
+    /** Runs on the collector thread; returns when the agent stops. Never throws. */
+    static void startAndRun(String agentArgs, boolean attachedAtRunTime) {
+        AgentRuntime runtime;
+        try {
+            runtime = create(agentArgs);
+        } catch (ConfigException e) {
+            AgentLog.warn(e.getMessage());
+            return;
+        } catch (Throwable t) {
+            AgentLog.warn("agent not started: " + AgentLog.describe(t));
+            return;
+        }
+        runtime.registerShutdownHook();
+        AgentLog.info("started " + AgentVersion.get() + (attachedAtRunTime ? " (attached)" : "") + ": service="
+                + runtime.identity.service() + ", sink=" + describeSink(runtime.config) + ", interval="
+                + runtime.config.intervalMillis() + "ms");
+        runtime.runLoop();
+    }
+
+    static AgentRuntime create(String agentArgs) throws ConfigException {
+        AgentConfig config = ConfigResolver.resolve(agentArgs);
+        for (String warning : config.warnings()) {
+            AgentLog.warn(warning);
+        }
+        AgentStats stats = new AgentStats();
+        Identity identity = Identity.ofThisJvm(config.service(), config.tags(), config.intervalMillis());
+        Sink sink = SinkFactory.create(config, stats);
+        CollectorSet collectors = DefaultCollectors.create();
+        return new AgentRuntime(config, identity, collectors, sink, stats);
+    }
+
+    private static String describeSink(AgentConfig config) {
+        switch (config.sink()) {
+            case FIREHOSE:
+                return "firehose stream " + config.stream();
+            case LOG:
+                return "log (stderr)";
+            default:
+                return "file " + config.dir().getAbsolutePath();
+        }
+    }
+
+    private void registerShutdownHook() {
+        Thread hook = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                shutdown();
+            }
+        }, "roxxane-shutdown");
+        hook.setDaemon(true);
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+        } catch (IllegalStateException shuttingDownAlready) {
+            stopping = true;
+        }
+    }
+
+    /** Takes samples at each multiple of the interval (aligned to the wall clock) until stopped. */
+    void runLoop() {
+        long interval = config.intervalMillis();
+        while (!stopping) {
+            long now = System.currentTimeMillis();
+            long next = (now / interval + 1) * interval;
+            if (!sleepUntil(next)) {
+                return;
+            }
+            try {
+                takeSample(System.currentTimeMillis());
+            } catch (Throwable t) {
+                AgentLog.warnLimited("sample", "sample skipped: " + AgentLog.describe(t));
+            }
+        }
+    }
+
+    /** Collects one sample and hands it to the sink. */
+    void takeSample(long tsMillis) {
+        Sample sample = new Sample();
+        sample.set(Column.TS, tsMillis).set(Column.SEQ, seq++);
+        identity.writeTo(sample);
+        long start = System.nanoTime();
+        collectors.collectInto(sample);
+        sample.set(Column.AGENT_COLLECT_US, TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start));
+        stats.sampleCollected();
+        sample.set(Column.AGENT_DROPPED_SAMPLES, stats.droppedSamples())
+                .set(Column.AGENT_SENT_RECORDS, stats.sentRecords())
+                .set(Column.AGENT_SENT_BYTES, stats.sentBytes())
+                .set(Column.AGENT_RETRIES, stats.retries())
+                .set(Column.AGENT_FAILURES, stats.failures())
+                .set(Column.AGENT_DISABLED_COLLECTORS, collectors.disabledCount());
+        EncodedSample encoded = encoder.encodeForSink(sample);
+        sink.accept(encoded);
+        sink.tick(System.currentTimeMillis());
+    }
+
+    /** Stops sampling and gives the sink {@code shutdown_timeout} to deliver what it holds. */
+    void shutdown() {
+        stopping = true;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.shutdownTimeoutMillis());
+        sink.close(deadline);
+    }
+
+    private boolean sleepUntil(long wallClockMillis) {
+        try {
+            long remaining;
+            while (!stopping && (remaining = wallClockMillis - System.currentTimeMillis()) > 0) {
+                Thread.sleep(Math.min(remaining, 1_000));
+            }
+            return !stopping;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    AgentStats stats() {
+        return stats;
+    }
+}

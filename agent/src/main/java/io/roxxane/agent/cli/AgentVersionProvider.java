@@ -1,0 +1,12 @@
+package io.roxxane.agent.cli;
+
+import io.roxxane.agent.AgentVersion;
+import picocli.CommandLine.IVersionProvider;
+
+/** Supplies {@code --version}. */
+public final class AgentVersionProvider implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+        return new String[] {"roxxane " + AgentVersion.get()};
+    }
+}

@@ -1,0 +1,65 @@
+package io.roxxane.agent.sample;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.roxxane.schema.Column;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Writes a {@link Sample} as one flat JSON object on one line, keys in schema order, absent
+ * columns left out, ending in a newline: the record format of the whole pipeline.
+ */
+public final class SampleEncoder {
+    private static final Column[] COLUMNS = Column.values();
+
+    private final JsonFactory factory = new JsonFactory();
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(2_048);
+
+    /** The JSON line of the sample, UTF-8. Not thread-safe: one encoder per thread. */
+    public byte[] encode(Sample sample) {
+        buffer.reset();
+        try (JsonGenerator json = factory.createGenerator(buffer, JsonEncoding.UTF8)) {
+            json.writeStartObject();
+            for (Column column : COLUMNS) {
+                Object value = sample.get(column);
+                if (value == null) {
+                    continue;
+                }
+                json.writeFieldName(column.columnName());
+                writeValue(json, value);
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode sample", e); // in-memory: does not happen
+        }
+        buffer.write('\n');
+        return buffer.toByteArray();
+    }
+
+    /** Encodes and wraps with the identity fields sinks use. */
+    public EncodedSample encodeForSink(Sample sample) {
+        byte[] line = encode(sample);
+        Object service = sample.get(Column.SERVICE);
+        return new EncodedSample(sample.getLong(Column.TS, 0), sample.getLong(Column.SEQ, -1),
+                service == null ? null : service.toString(), line);
+    }
+
+    private static void writeValue(JsonGenerator json, Object value) throws IOException {
+        if (value instanceof Long) {
+            json.writeNumber((Long) value);
+        } else if (value instanceof Double) {
+            json.writeNumber((Double) value);
+        } else if (value instanceof Map) {
+            json.writeStartObject();
+            for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+                json.writeStringField(String.valueOf(entry.getKey()), String.valueOf(entry.getValue()));
+            }
+            json.writeEndObject();
+        } else {
+            json.writeString(value.toString());
+        }
+    }
+}
