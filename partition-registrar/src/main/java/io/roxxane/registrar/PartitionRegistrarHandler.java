@@ -88,7 +88,7 @@ public final class PartitionRegistrarHandler implements RequestStreamHandler {
                         .connectionTimeout(Duration.ofSeconds(5))
                         .socketTimeout(Duration.ofSeconds(20))
                         .build())
-                .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(45)))
+                .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(20)))
                 .build();
     }
 }
