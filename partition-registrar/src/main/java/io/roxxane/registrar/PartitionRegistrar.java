@@ -1,16 +1,20 @@
 package io.roxxane.registrar;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import software.amazon.awssdk.services.glue.GlueClient;
 
 /**
  * Turns the records of one S3 event into registered partitions: keeps the objects under the
  * table location whose keys follow the Hive layout, drops the partitions this container
- * already registered, and creates the rest in Glue. The table is read once per container.
+ * already registered, and creates the rest in Glue. The table is read with GetTable once per
+ * container and again when the copy is older than the partition cache's age limit, so a
+ * schema change or a re-created table is picked up without a new container.
  */
 public final class PartitionRegistrar {
     private final GlueClient glue;
@@ -18,14 +22,24 @@ public final class PartitionRegistrar {
     private final String tableName;
     private final PartitionWriter writer;
     private final RegisteredPartitions registered;
+    private final long tableMaxAgeNanos;
+    private final LongSupplier nanoClock;
     private GlueTable table;
+    private long tableReadAtNanos;
 
-    public PartitionRegistrar(GlueClient glue, String database, String tableName, RegisteredPartitions registered) {
+    /**
+     * @param tableMaxAge how long a GetTable answer is used before the table is read again
+     * @param nanoClock {@code System::nanoTime}, or a test clock
+     */
+    public PartitionRegistrar(GlueClient glue, String database, String tableName, RegisteredPartitions registered,
+            Duration tableMaxAge, LongSupplier nanoClock) {
         this.glue = glue;
         this.database = database;
         this.tableName = tableName;
         this.writer = new PartitionWriter(glue);
         this.registered = registered;
+        this.tableMaxAgeNanos = tableMaxAge.toNanos();
+        this.nanoClock = nanoClock;
     }
 
     /**
@@ -81,8 +95,10 @@ public final class PartitionRegistrar {
     }
 
     private synchronized GlueTable table() {
-        if (table == null) {
+        long now = nanoClock.getAsLong();
+        if (table == null || now - tableReadAtNanos >= tableMaxAgeNanos) {
             table = GlueTable.load(glue, database, tableName);
+            tableReadAtNanos = now;
         }
         return table;
     }

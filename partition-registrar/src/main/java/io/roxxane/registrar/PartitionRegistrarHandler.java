@@ -42,8 +42,8 @@ public final class PartitionRegistrarHandler implements RequestStreamHandler {
 
     /** For tests and embedding: a ready client (e.g. pointed at moto) and the table's names. */
     public PartitionRegistrarHandler(GlueClient glue, String database, String table) {
-        this.registrar = new PartitionRegistrar(glue, database, table,
-                new RegisteredPartitions(RegisteredPartitions.DEFAULT_CAPACITY));
+        this.registrar = new PartitionRegistrar(glue, database, table, RegisteredPartitions.withDefaults(),
+                RegisteredPartitions.DEFAULT_MAX_AGE, System::nanoTime);
         this.tableName = database + "." + table;
     }
 

@@ -1,7 +1,9 @@
 package io.roxxane.registrar;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.BatchCreatePartitionResponse;
 import software.amazon.awssdk.services.glue.model.PartitionError;
@@ -42,8 +44,8 @@ public final class PartitionWriter {
             }
             BatchCreatePartitionResponse response = glue.batchCreatePartition(r -> r
                     .databaseName(table.database()).tableName(table.name()).partitionInputList(inputs));
-            List<List<String>> alreadyThere = new ArrayList<>();
-            List<List<String>> failed = new ArrayList<>();
+            Set<List<String>> alreadyThere = new HashSet<>();
+            Set<List<String>> failed = new HashSet<>();
             for (PartitionError error : response.errors()) {
                 String code = error.errorDetail() == null ? null : error.errorDetail().errorCode();
                 if (ALREADY_EXISTS.equals(code)) {

@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.glue.model.StorageDescriptor;
 final class ScriptedGlue implements GlueClient {
     final Map<String, String> errorByPath = new HashMap<>();
     final List<BatchCreatePartitionRequest> requests = new ArrayList<>();
+    int getTableCalls;
     private final StorageDescriptor tableStorage;
 
     ScriptedGlue(StorageDescriptor tableStorage) {
@@ -32,6 +33,7 @@ final class ScriptedGlue implements GlueClient {
 
     @Override
     public GetTableResponse getTable(GetTableRequest request) {
+        getTableCalls++;
         return GetTableResponse.builder().table(t -> t
                 .name(request.name())
                 .databaseName(request.databaseName())
