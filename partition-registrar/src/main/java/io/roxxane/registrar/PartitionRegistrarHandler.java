@@ -52,9 +52,9 @@ public final class PartitionRegistrarHandler implements RequestStreamHandler {
         Consumer<String> log = context == null || context.getLogger() == null
                 ? System.out::println
                 : context.getLogger()::log;
-        List<S3EventRecord> records = S3EventParser.parse(input);
         PartitionRegistrar.Summary summary;
         try {
+            List<S3EventRecord> records = S3EventParser.parse(input);
             summary = registrar.register(records, log);
         } catch (RuntimeException e) {
             log.accept("failed to register partitions in " + tableName + " (Lambda will retry the event): " + e);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.roxxane.schema.PartitionRule;
 import java.io.IOException;
@@ -35,12 +36,17 @@ class PartitionRegistrarJarIT {
     private static final String DATABASE = "roxxane_jar";
     private static final String TABLE = "metrics";
 
+    private static String skipReason;
     private static MotoServer moto;
     private static GlueClient glue;
 
     @BeforeAll
     static void startMoto() throws Exception {
         assertTrue(Files.isRegularFile(JAR), JAR.toAbsolutePath() + " is missing: run mvn package first");
+        skipReason = MotoServer.unavailableReason();
+        if (skipReason != null) {
+            return;
+        }
         moto = MotoServer.start();
         glue = GlueClient.builder()
                 .endpointOverride(moto.endpoint())
@@ -89,6 +95,7 @@ class PartitionRegistrarJarIT {
 
     @Test
     void handler_whenRunFromJarAlone_registersPartitionsThroughEnvironmentConfiguration() throws Exception {
+        assumeTrue(skipReason == null, skipReason);
         Path events = Path.of("target", "test-classes", "events");
         Path launcher = Path.of("target", "test-classes", "jar-smoke", "InvokeHandler.java");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");

@@ -3,6 +3,7 @@ package io.roxxane.registrar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.roxxane.schema.PartitionRule;
 import java.io.ByteArrayInputStream;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -38,11 +40,16 @@ class PartitionRegistrarMotoTest {
     private static final String PARQUET_SERDE = "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe";
     private static final AtomicInteger TABLES = new AtomicInteger();
 
+    private static String skipReason;
     private static MotoServer moto;
     private static GlueClient glue;
 
     @BeforeAll
     static void startMoto() throws Exception {
+        skipReason = MotoServer.unavailableReason();
+        if (skipReason != null) {
+            return;
+        }
         moto = MotoServer.start();
         glue = GlueClient.builder()
                 .endpointOverride(moto.endpoint())
@@ -51,6 +58,11 @@ class PartitionRegistrarMotoTest {
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
         glue.createDatabase(r -> r.databaseInput(d -> d.name(DATABASE)));
+    }
+
+    @BeforeEach
+    void requireMoto() {
+        assumeTrue(skipReason == null, skipReason);
     }
 
     @AfterAll
