@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,8 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class CfnLintTest {
 
-    @BeforeAll
-    static void requireCfnLint() {
+    /** Called first by every test, so that a skip shows on each test with its reason. */
+    private static void requireCfnLint() {
         if (CfnLint.installed()) {
             return;
         }
@@ -32,6 +31,7 @@ class CfnLintTest {
 
     @Test
     void lint_whenEveryTemplate_passes() throws Exception {
+        requireCfnLint();
         List<Path> templates = Templates.all();
         assertEquals(List.of(Templates.ATHENA, Templates.CATALOG),
                 templates.stream().map(p -> p.getFileName().toString()).toList(),
@@ -44,6 +44,7 @@ class CfnLintTest {
 
     @Test
     void lint_whenTemplateIsBroken_fails() throws Exception {
+        requireCfnLint();
         Path broken = Path.of(getClass().getResource("/broken-template.yaml").toURI());
 
         CfnLint.Result result = CfnLint.lint(List.of(broken));
