@@ -160,7 +160,7 @@ final class SampleFixture {
         long youngTime = 0;
         long maxPause = 0;
         for (int i = 0; i < youngCount; i++) {
-            long pause = 2 + random.nextInt(30);
+            long pause = 2 + random.nextInt(120);
             youngTime += pause;
             maxPause = Math.max(maxPause, pause);
         }
