@@ -54,6 +54,9 @@ public record QueryFile(String name, String description, String sql) {
         if (!sql.endsWith("\n") || sql.endsWith("\n\n") || sql.contains("\r") || sql.contains("\t")) {
             throw new IllegalArgumentException(file + ": must end in exactly one newline and hold no CR or tab");
         }
+        if (sql.strip().endsWith(";")) {
+            throw new IllegalArgumentException(file + ": must not end in ';' (Athena runs one statement per query)");
+        }
         String name = fileName.substring(0, fileName.length() - ".sql".length());
         return new QueryFile(name, firstLine.substring(3).trim(), sql);
     }

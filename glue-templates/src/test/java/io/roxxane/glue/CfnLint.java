@@ -1,7 +1,9 @@
 package io.roxxane.glue;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +20,18 @@ final class CfnLint {
     private CfnLint() {
     }
 
-    /** Whether {@code cfn-lint --version} runs; false when the command is not installed. */
+    /** Whether an executable {@code cfn-lint} is on the PATH (cheaper than starting it). */
     static boolean installed() {
-        try {
-            return run(List.of("--version")).exitCode() == 0;
-        } catch (IOException e) {
+        String path = System.getenv("PATH");
+        if (path == null) {
             return false;
         }
+        for (String dir : path.split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "cfn-lint"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Result lint(List<Path> templates) throws IOException {
