@@ -42,7 +42,8 @@ final class SampleFixture {
 
     private static final long MIB = 1024L * 1024;
     private static final long GIB = 1024 * MIB;
-    private static final Set<Column> NEVER_LOCAL = Set.of(Column.ARRIVAL_TS, Column.CONTAINER_CPU_LIMIT,
+    /** Absent from every sample: set only by the transform, or only inside a container. */
+    private static final Set<Column> ABSENT = Set.of(Column.ARRIVAL_TS, Column.CONTAINER_CPU_LIMIT,
             Column.CONTAINER_MEMORY_LIMIT_BYTES);
 
     record Instance(String service, String host, String id, long pid, long offsetMs) {
@@ -188,7 +189,7 @@ final class SampleFixture {
         for (Column column : Column.values()) {
             if (v.containsKey(column)) {
                 sample.put(column.columnName(), v.get(column));
-            } else if (!NEVER_LOCAL.contains(column) && column != Column.JVM_GC_MAX_PAUSE_MS) {
+            } else if (!ABSENT.contains(column) && column != Column.JVM_GC_MAX_PAUSE_MS) {
                 sample.put(column.columnName(), filler(column, seq, random));
             }
         }
