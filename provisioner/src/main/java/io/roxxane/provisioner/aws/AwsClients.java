@@ -1,5 +1,6 @@
 package io.roxxane.provisioner.aws;
 
+import io.roxxane.provisioner.config.ConfigException;
 import io.roxxane.provisioner.config.Settings;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -7,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -45,9 +47,7 @@ public final class AwsClients implements AutoCloseable {
     private AwsClients(Settings settings) {
         this.http = ApacheHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).socketTimeout(SOCKET_TIMEOUT)
                 .maxConnections(16).build();
-        this.region = settings.region().map(Region::of).orElseGet(() -> settings.profile()
-                .map(profile -> new AwsProfileRegionProvider(null, profile).getRegion())
-                .orElseGet(() -> new DefaultAwsRegionProviderChain().getRegion()));
+        this.region = resolveRegion(settings);
         AwsCredentialsProvider credentials = settings.profile()
                 .<AwsCredentialsProvider>map(profile -> ProfileCredentialsProvider.builder()
                         .profileFile(ProfileFile.defaultProfileFile()).profileName(profile).build())
@@ -63,6 +63,17 @@ public final class AwsClients implements AutoCloseable {
         this.firehose = configure(FirehoseClient.builder(), settings, credentials, overrides);
         this.logs = configure(CloudWatchLogsClient.builder(), settings, credentials, overrides);
         this.sts = configure(StsClient.builder(), settings, credentials, overrides);
+    }
+
+    /** REGION_NAME, else the profile's region, else the SDK's region chain; a clear error when none has one. */
+    public static Region resolveRegion(Settings settings) {
+        try {
+            return settings.region().map(Region::of).orElseGet(() -> settings.profile()
+                    .map(profile -> new AwsProfileRegionProvider(null, profile).getRegion())
+                    .orElseGet(() -> new DefaultAwsRegionProviderChain().getRegion()));
+        } catch (SdkClientException e) {
+            throw new ConfigException("no AWS region: set REGION_NAME (--region-name), AWS_REGION, or a region in the AWS profile");
+        }
     }
 
     public static AwsClients create(Settings settings) {

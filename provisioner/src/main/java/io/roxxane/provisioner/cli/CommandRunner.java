@@ -52,6 +52,12 @@ final class CommandRunner {
             return ExitCodes.USAGE;
         }
         Progress progress = new Progress(out);
+        try {
+            AwsClients.resolveRegion(settings);
+        } catch (ConfigException e) {
+            e.problems().forEach(problem -> out.println("config error: " + problem));
+            return ExitCodes.USAGE;
+        }
         try (AwsClients clients = AwsClients.create(settings)) {
             StackIdentity identity = StackIdentity.of(clients.sts().getCallerIdentity(), clients.region().id());
             StackLayout layout = StackLayout.of(settings, identity);

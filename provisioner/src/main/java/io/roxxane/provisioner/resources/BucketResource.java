@@ -211,6 +211,8 @@ public final class BucketResource implements Resource<BucketSpec> {
             return DeleteResult.kept("holds data; kept with its data (destroy --delete-data removes both)");
         }
         if (!empty) {
+            // The bucket goes anyway; its policy must not stand in the way of deleting the objects.
+            s3().deleteBucketPolicy(r -> r.bucket(name()).expectedBucketOwner(owner()));
             emptyBucket();
         }
         s3().deleteBucket(r -> r.bucket(name()).expectedBucketOwner(owner()));
