@@ -6,6 +6,7 @@ import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -28,6 +29,14 @@ public record AwsEmulator(String kind, URI endpoint, String region, String acces
     /** Static dummy credentials for SDK clients in the test JVM. */
     public AwsCredentialsProvider credentialsProvider() {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey));
+    }
+
+    /**
+     * Points an SDK client builder at this emulator (endpoint, region, credentials). S3 clients
+     * also need {@code forcePathStyle(true)}: the emulator's host name cannot carry bucket names.
+     */
+    public <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
+        return builder.endpointOverride(endpoint).region(sdkRegion()).credentialsProvider(credentialsProvider());
     }
 
     /**
