@@ -45,7 +45,8 @@ final class CommandRunner {
     int run(CommandSpec spec, String configOption, Kind kind, boolean deleteData, boolean detailedExitCode) {
         Settings settings;
         try {
-            settings = new SettingsResolver(flags(spec), environment, configFile(configOption), JarLocator.forRunningJar())
+            settings = new SettingsResolver(flags(spec), environment, configFile(configOption(spec, configOption)),
+                    JarLocator.forRunningJar())
                     .resolve(kind != Kind.DESTROY);
         } catch (ConfigException e) {
             e.problems().forEach(problem -> out.println("config error: " + problem));
@@ -142,8 +143,12 @@ final class CommandRunner {
         return ExitCodes.OK;
     }
 
+    /** Flags of this command and of the commands above it ({@code --stack-name x apply}); the innermost wins. */
     private static Map<Setting, String> flags(CommandSpec spec) {
         Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        if (spec.parent() != null) {
+            flags.putAll(flags(spec.parent()));
+        }
         for (Setting setting : Setting.values()) {
             OptionSpec option = spec.findOption(setting.flag());
             if (option != null && option.getValue() != null) {
@@ -151,6 +156,15 @@ final class CommandRunner {
             }
         }
         return flags;
+    }
+
+    /** {@code --config} of this command, else of the commands above it. */
+    private static String configOption(CommandSpec spec, String own) {
+        if (own != null || spec.parent() == null) {
+            return own;
+        }
+        OptionSpec parent = spec.parent().findOption("--config");
+        return configOption(spec.parent(), parent == null ? null : parent.getValue());
     }
 
     private Map<String, String> configFile(String configOption) {

@@ -14,10 +14,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code java -jar provisioner.jar [plan|apply|destroy|status] [--setting value ...]}; apply is the default. */
 @Command(name = "provisioner", mixinStandardHelpOptions = true, version = "roxxane provisioner 0.1.0",
-        description = {"Creates, updates and tears down the AWS side of Roxxane: S3 bucket, IAM roles, transform and",
-                "partition registrar Lambdas, Glue database and table, log group and the Firehose stream.",
-                "Without a command: apply. Settings: flag > ROXXANE_<KEY> or <KEY> environment variable > --config file",
-                "(or ./.env) > default derived from --stack-name."},
+        description = {"Creates, updates and tears down the AWS side of Roxxane: S3 bucket, IAM roles, transform and "
+                + "partition registrar Lambdas, Glue database and table, log group and the Firehose stream.",
+                "Without a command: apply.",
+                "Settings: flag > ROXXANE_<KEY> or <KEY> environment variable > --config file (or ./.env) > default "
+                + "derived from --stack-name."},
         subcommands = {ProvisionerCli.Plan.class, ProvisionerCli.Apply.class, ProvisionerCli.Destroy.class,
                 ProvisionerCli.Status.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -63,8 +64,10 @@ public final class ProvisionerCli implements Callable<Integer> {
         spec.exitCodeOnExecutionException(ExitCodes.FAILED);
         for (Setting setting : Setting.values()) {
             spec.addOption(OptionSpec.builder(setting.flag()).paramLabel(setting.key()).type(String.class)
-                    .description(setting.description() + " (env " + setting.key() + "; default: "
+                    // Defaults read ${STACK_NAME}-...: text, not picocli variables, hence $${ (picocli's escape).
+                    .description((setting.description() + " (env " + setting.key() + "; default: "
                             + (setting.defaultDescription().isEmpty() ? "none" : setting.defaultDescription()) + ")")
+                            .replace("${", "$${"))
                     .build());
         }
         for (CommandLine sub : commandLine.getSubcommands().values()) {
