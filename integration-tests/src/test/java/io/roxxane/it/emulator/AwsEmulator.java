@@ -18,8 +18,10 @@ import software.amazon.awssdk.regions.Region;
  * @param region        region to configure clients with
  * @param accessKeyId   dummy access key
  * @param secretAccessKey dummy secret key
+ * @param accountId     the account the emulator reports for these credentials
  */
-public record AwsEmulator(String kind, URI endpoint, String region, String accessKeyId, String secretAccessKey) {
+public record AwsEmulator(String kind, URI endpoint, String region, String accessKeyId, String secretAccessKey,
+                          String accountId) {
 
     /** The region as the SDK names it. */
     public Region sdkRegion() {

@@ -13,7 +13,7 @@ final class LocalStack implements RunningEmulator {
     private LocalStack(LocalStackContainer container) {
         this.container = container;
         this.emulator = new AwsEmulator("localstack", container.getEndpoint(), container.getRegion(),
-                container.getAccessKey(), container.getSecretKey());
+                container.getAccessKey(), container.getSecretKey(), "000000000000");
     }
 
     static LocalStack start() {

@@ -22,7 +22,7 @@ final class MotoServer implements RunningEmulator {
 
     private MotoServer(Process process, URI endpoint) {
         this.process = process;
-        this.emulator = new AwsEmulator("moto", endpoint, REGION, "testing", "testing");
+        this.emulator = new AwsEmulator("moto", endpoint, REGION, "testing", "testing", "123456789012");
     }
 
     /** Starts {@code executable} and waits until it answers HTTP; retries on another port if binding lost a race. */

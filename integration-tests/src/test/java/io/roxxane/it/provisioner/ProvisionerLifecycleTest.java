@@ -55,7 +55,6 @@ import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProvisionerLifecycleTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ACCOUNT = "123456789012";
 
     private Path directory;
     private AwsEmulator aws;
@@ -83,7 +82,7 @@ class ProvisionerLifecycleTest {
             suffix.append((char) ('a' + random.nextInt(26)));
         }
         stack = "it-" + suffix;
-        bucket = stack + "-data-" + ACCOUNT + "-" + aws.region();
+        bucket = stack + "-data-" + aws.accountId() + "-" + aws.region();
         transformJar = StandInJars.copyOrCreate(directory, "transform", "transform.jar");
         registrarJar = StandInJars.copyOrCreate(directory, "partition-registrar", "partition-registrar.jar");
         stateFile = directory.resolve("state.json");
@@ -134,9 +133,9 @@ class ProvisionerLifecycleTest {
                 + "-metrics: created \\(\\d+\\.\\ds\\)")), result.output());
         assertEquals("-javaagent:roxxane.jar=stream=" + stack + "-metrics,region=" + aws.region(), result.lastLine());
         JsonNode state = JSON.readTree(stateFile.toFile());
-        assertEquals("arn:aws:firehose:" + aws.region() + ":" + ACCOUNT + ":deliverystream/" + stack + "-metrics",
+        assertEquals("arn:aws:firehose:" + aws.region() + ":" + aws.accountId() + ":deliverystream/" + stack + "-metrics",
                 state.at("/resources/delivery-stream/arn").asText());
-        assertEquals("arn:aws:iam::" + ACCOUNT + ":role/" + stack + "-firehose", state.at("/resources/firehose-role/arn").asText());
+        assertEquals("arn:aws:iam::" + aws.accountId() + ":role/" + stack + "-firehose", state.at("/resources/firehose-role/arn").asText());
         assertEquals(result.lastLine(), state.get("agentArgument").asText());
     }
 
@@ -168,7 +167,7 @@ class ProvisionerLifecycleTest {
     void roles_whenApplied_trustOnlyTheirServiceAndAreScopedToThisStack() {
         JsonNode firehoseTrust = json(iam.getRole(r -> r.roleName(stack + "-firehose")).role().assumeRolePolicyDocument());
         assertEquals("firehose.amazonaws.com", firehoseTrust.at("/Statement/0/Principal/Service").asText());
-        assertEquals(ACCOUNT, firehoseTrust.at("/Statement/0/Condition/StringEquals/sts:ExternalId").asText());
+        assertEquals(aws.accountId(), firehoseTrust.at("/Statement/0/Condition/StringEquals/sts:ExternalId").asText());
         JsonNode deliver = json(iam.getRolePolicy(r -> r.roleName(stack + "-firehose").policyName("deliver")).policyDocument());
         String resources = deliver.findValues("Resource").toString();
         assertTrue(resources.contains("arn:aws:s3:::" + bucket + "/*"), resources);
@@ -193,7 +192,7 @@ class ProvisionerLifecycleTest {
         assertEquals("io.roxxane.transform.FirehoseTransformHandler::handleRequest", transform.handler());
         assertEquals(768, transform.memorySize());
         assertEquals(60, transform.timeout());
-        assertEquals("arn:aws:iam::" + ACCOUNT + ":role/" + stack + "-transform-role", transform.role());
+        assertEquals("arn:aws:iam::" + aws.accountId() + ":role/" + stack + "-transform-role", transform.role());
         assertEquals(sha256(transformJar), transform.codeSha256());
 
         var registrar = lambda.getFunctionConfiguration(r -> r.functionName(stack + "-partition-registrar"));
@@ -204,7 +203,7 @@ class ProvisionerLifecycleTest {
                 .get("Statement").get(0);
         assertEquals("roxxane-s3-invoke", permission.get("Sid").asText());
         assertTrue(permission.toString().contains("arn:aws:s3:::" + bucket), permission.toString());
-        assertTrue(permission.toString().contains(ACCOUNT), permission.toString());
+        assertTrue(permission.toString().contains(aws.accountId()), permission.toString());
     }
 
     @Test
@@ -348,7 +347,7 @@ class ProvisionerLifecycleTest {
     }
 
     private String functionArn(String name) {
-        return "arn:aws:lambda:" + aws.region() + ":" + ACCOUNT + ":function:" + name;
+        return "arn:aws:lambda:" + aws.region() + ":" + aws.accountId() + ":function:" + name;
     }
 
     private static JsonNode json(String document) {

@@ -54,7 +54,7 @@ final class TaggedResources {
                 }
             }
             for (Database database : glue.getDatabasesPaginator(r -> { }).stream().flatMap(page -> page.databaseList().stream()).toList()) {
-                String arn = "arn:aws:glue:" + aws.region() + ":123456789012:database/" + database.name();
+                String arn = "arn:aws:glue:" + aws.region() + ":" + aws.accountId() + ":database/" + database.name();
                 Map<String, String> tags = glue.getTags(r -> r.resourceArn(arn)).tags();
                 if (stack.equals(tags.get(TAG))) {
                     found.add("glue database " + database.name());

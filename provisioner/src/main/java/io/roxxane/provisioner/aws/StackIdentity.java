@@ -9,8 +9,4 @@ public record StackIdentity(String accountId, String partition, String region) {
     public static StackIdentity of(GetCallerIdentityResponse caller, String region) {
         return new StackIdentity(caller.account(), Arn.fromString(caller.arn()).partition(), region);
     }
-
-    public String arn(String service, String regionPart, String resource) {
-        return "arn:" + partition + ":" + service + ":" + regionPart + ":" + (service.equals("s3") ? "" : accountId) + ":" + resource;
-    }
 }

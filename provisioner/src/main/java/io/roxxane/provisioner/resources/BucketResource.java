@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.s3.model.LifecycleRuleFilter;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.ObjectOwnership;
+import software.amazon.awssdk.services.s3.model.OwnershipControlsRule;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
@@ -171,8 +172,8 @@ public final class BucketResource implements Resource<BucketSpec> {
     }
 
     private void putOwnership() {
-        s3().putBucketOwnershipControls(r -> r.bucket(name()).expectedBucketOwner(owner())
-                .ownershipControls(c -> c.rules(rule -> rule.objectOwnership(desired.objectOwnership()))));
+        OwnershipControlsRule rule = OwnershipControlsRule.builder().objectOwnership(desired.objectOwnership()).build();
+        s3().putBucketOwnershipControls(r -> r.bucket(name()).expectedBucketOwner(owner()).ownershipControls(c -> c.rules(rule)));
     }
 
     private void putPolicy() {

@@ -90,8 +90,7 @@ public final class InvokePermissionResource implements Resource<InvokePermission
 
     private static String conditionValue(JsonNode condition, String operator, String key) {
         JsonNode block = condition.path(operator);
-        for (java.util.Iterator<Map.Entry<String, JsonNode>> it = block.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : block.properties()) {
             if (entry.getKey().equalsIgnoreCase(key)) {
                 return entry.getValue().isArray() ? entry.getValue().path(0).asText() : entry.getValue().asText();
             }
