@@ -173,6 +173,6 @@ final class CommandRunner {
             return ConfigFile.read(Path.of(path));
         }
         Path dotEnv = Path.of(".env");
-        return Files.isRegularFile(dotEnv) ? ConfigFile.read(dotEnv) : Map.of();
+        return Files.isRegularFile(dotEnv) ? ConfigFile.read(dotEnv, false) : Map.of();
     }
 }

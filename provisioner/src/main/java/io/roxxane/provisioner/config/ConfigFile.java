@@ -17,17 +17,30 @@ public final class ConfigFile {
     private ConfigFile() {
     }
 
+    /** Reads a file the user named: every unknown key or malformed line is an error. */
     public static Map<String, String> read(Path file) {
+        return read(file, true);
+    }
+
+    /**
+     * Reads a file; {@code strict=false} (the implicit {@code ./.env}, which may serve other tools too)
+     * skips lines that are not settings of the provisioner instead of failing.
+     */
+    public static Map<String, String> read(Path file, boolean strict) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ConfigException("configuration file " + file + " cannot be read: " + e.getMessage());
         }
-        return parse(file.toString(), lines);
+        return parse(file.toString(), lines, strict);
     }
 
     static Map<String, String> parse(String source, List<String> lines) {
+        return parse(source, lines, true);
+    }
+
+    static Map<String, String> parse(String source, List<String> lines, boolean strict) {
         Map<String, String> values = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -51,7 +64,7 @@ public final class ConfigFile {
             }
             values.put(key, value);
         }
-        if (!problems.isEmpty()) {
+        if (strict && !problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return values;

@@ -18,6 +18,13 @@ class ConfigFileTest {
     }
 
     @Test
+    void parse_whenImplicitDotEnvServesOtherToolsToo_skipsTheirLines() {
+        Map<String, String> values = ConfigFile.parse(".env", List.of("DATABASE_URL=postgres://x", "STACK_NAME=shop", "junk"), false);
+
+        assertEquals(Map.of("STACK_NAME", "shop"), values);
+    }
+
+    @Test
     void parse_whenKeyUnknownOrLineMalformed_namesFileLineAndKnownKeys() {
         ConfigException error = assertThrows(ConfigException.class, () -> ConfigFile.parse("roxxane.properties",
                 List.of("STACK_NAME=a", "BUCKET=b", "garbage")));

@@ -43,6 +43,17 @@ class StackResourcesTest {
     }
 
     @Test
+    void of_whenLambdaJarsMissingAsForDestroy_buildsTheGraphAnyway() {
+        var settings = new io.roxxane.provisioner.config.SettingsResolver(java.util.Map.of(), java.util.Map.of(),
+                java.util.Map.of(), new io.roxxane.provisioner.config.JarLocator(directory, directory)).resolve(false);
+        var layout = StackLayout.of(settings, new io.roxxane.provisioner.aws.StackIdentity("123456789012", "aws", "eu-west-1"));
+
+        List<Resource<?>> resources = StackResources.of(new io.roxxane.provisioner.resources.StackContext(layout, null, null));
+
+        assertEquals(12, resources.size());
+    }
+
+    @Test
     void layout_whenDerived_givesFirehoseTheExactPrefixesAndTheAgentItsLine() {
         StackLayout layout = TestStacks.context(directory).layout();
 
