@@ -151,8 +151,12 @@ public final class GraphRunner {
         }
     }
 
+    /** Our own failures speak for themselves; anything else (an SDK exception) also says what kind it is. */
     static String describe(Throwable error) {
         String message = error.getMessage();
+        if (message != null && (error instanceof IllegalStateException || error instanceof java.io.UncheckedIOException)) {
+            return message;
+        }
         return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 }

@@ -101,7 +101,7 @@ public final class Operations {
             Change change = applyOne(resource);
             changes.put(resource.key(), change);
             if (change.action() == Action.CONFLICT) {
-                throw new IllegalStateException(change.describe());
+                throw new IllegalStateException("conflict: " + change.reason());
             }
             return change.describeDone();
         }, this::report);
