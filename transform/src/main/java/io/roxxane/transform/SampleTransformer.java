@@ -116,10 +116,15 @@ final class SampleTransformer {
         if (ts < PartitionRule.MIN_TS_MS) {
             throw new RejectedSample("'ts' " + ts + " is before 2000-01-01T00:00:00Z; 'ts' must be epoch milliseconds UTC");
         }
-        if (ts > arrivalMillis + MAX_FUTURE_SKEW_MS) {
+        if (ts > latestTs(arrivalMillis)) {
             throw new RejectedSample("'ts' " + ts + " is more than 24 h after the record's arrival (" + arrivalMillis
                     + "); 'ts' must be epoch milliseconds UTC and the sender's clock roughly right");
         }
+    }
+
+    /** The latest {@code ts} a record that arrived at {@code arrivalMillis} may carry. */
+    static long latestTs(long arrivalMillis) {
+        return arrivalMillis > Long.MAX_VALUE - MAX_FUTURE_SKEW_MS ? Long.MAX_VALUE : arrivalMillis + MAX_FUTURE_SKEW_MS;
     }
 
     /** Writes {@code ,"arrival_ts":N}\n} over the closing brace and encodes the line. */

@@ -71,7 +71,7 @@ final class ResponseContract {
         assertEquals(arrival, sample.get("arrival_ts").asLong(), where + "arrival_ts");
         assertTrue(sample.get("ts").isIntegralNumber(), where + "ts present");
         long ts = sample.get("ts").asLong();
-        assertTrue(ts >= PartitionRule.MIN_TS_MS && ts <= arrival + SampleTransformer.MAX_FUTURE_SKEW_MS, where + "ts range");
+        assertTrue(ts >= PartitionRule.MIN_TS_MS && ts <= SampleTransformer.latestTs(arrival), where + "ts range");
         JsonNode keys = out.path("metadata").path("partitionKeys");
         assertEquals(PartitionRule.KEYS, fieldNames(keys), where + "partition keys");
         String service = sample.hasNonNull("service") ? sample.get("service").asText() : null;
