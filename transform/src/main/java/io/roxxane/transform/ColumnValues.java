@@ -22,6 +22,9 @@ final class ColumnValues {
         switch (column.type()) {
             case BIGINT:
                 if (token == JsonToken.VALUE_NUMBER_INT) {
+                    if (parser.getTextLength() <= 18) {
+                        return; // at most 18 digits: fits in 64 bits without parsing
+                    }
                     JsonParser.NumberType type = parser.getNumberType();
                     if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
                         return;
@@ -29,7 +32,8 @@ final class ColumnValues {
                 }
                 throw mismatch(parser, column, token, "an integral number from -2^63 to 2^63-1");
             case INT:
-                if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT) {
+                if (token == JsonToken.VALUE_NUMBER_INT
+                        && (parser.getTextLength() <= 9 || parser.getNumberType() == JsonParser.NumberType.INT)) {
                     return;
                 }
                 throw mismatch(parser, column, token, "an integral number from -2^31 to 2^31-1");

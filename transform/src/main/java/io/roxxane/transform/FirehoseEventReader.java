@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.function.LongSupplier;
 
 /**
@@ -38,7 +39,8 @@ final class FirehoseEventReader {
         if (input == null) {
             throw new InvalidEventException("the event is missing (no input stream)");
         }
-        try (JsonParser parser = factory.createParser(input)) {
+        byte[] event = input.readAllBytes();
+        try (JsonParser parser = factory.createParser(event)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new InvalidEventException("the event is empty");
@@ -54,7 +56,7 @@ final class FirehoseEventReader {
                     if (records >= 0) {
                         throw new InvalidEventException("the event has 'records' twice");
                     }
-                    records = readRecords(parser, value, consumer);
+                    records = readRecords(parser, value, event, consumer);
                 } else {
                     parser.skipChildren();
                 }
@@ -73,7 +75,7 @@ final class FirehoseEventReader {
         }
     }
 
-    private int readRecords(JsonParser parser, JsonToken value, RecordConsumer consumer) throws IOException {
+    private int readRecords(JsonParser parser, JsonToken value, byte[] event, RecordConsumer consumer) throws IOException {
         if (value != JsonToken.START_ARRAY) {
             throw new InvalidEventException("'records' is " + JsonValues.describe(parser, value) + ", not an array");
         }
@@ -84,19 +86,29 @@ final class FirehoseEventReader {
                 throw new InvalidEventException("records[" + index + "] is " + JsonValues.describe(parser, token)
                         + ", not an object");
             }
-            readRecord(parser, index, consumer);
+            readRecord(parser, index, event, consumer);
             index++;
         }
         return index;
     }
 
-    private void readRecord(JsonParser parser, int index, RecordConsumer consumer) throws IOException {
+    private void readRecord(JsonParser parser, int index, byte[] event, RecordConsumer consumer) throws IOException {
         String recordId = null;
         boolean hasArrival = false;
         long arrival = 0;
         RecordData data = RecordData.MISSING;
+        int dataStart = -1;
         String name;
-        while ((name = parser.nextFieldName()) != null) {
+        while (true) {
+            name = parser.nextFieldName();
+            if (dataStart >= 0) {
+                // The parser has just skipped the data string: take its bytes straight from the event.
+                data = RecordData.ofRaw(Arrays.copyOfRange(event, dataStart, closingQuote(parser, event)));
+                dataStart = -1;
+            }
+            if (name == null) {
+                break;
+            }
             JsonToken value = parser.nextToken();
             switch (name) {
                 case "recordId":
@@ -122,7 +134,7 @@ final class FirehoseEventReader {
                     if (value == JsonToken.VALUE_NULL) {
                         data = RecordData.MISSING;
                     } else if (value == JsonToken.VALUE_STRING) {
-                        data = readData(parser);
+                        dataStart = Math.toIntExact(parser.currentTokenLocation().getByteOffset()) + 1;
                     } else {
                         throw new InvalidEventException("records[" + index + "].data is "
                                 + JsonValues.describe(parser, value) + ", not a base64 string");
@@ -138,21 +150,29 @@ final class FirehoseEventReader {
         consumer.accept(recordId, hasArrival ? arrival : clock.getAsLong(), data);
     }
 
-    /** The string's characters as bytes, without making a String, when all are ASCII (always, for base64). */
-    private static RecordData readData(JsonParser parser) throws IOException {
-        char[] chars = parser.getTextCharacters();
-        int offset = parser.getTextOffset();
-        int length = parser.getTextLength();
-        byte[] ascii = new byte[length];
-        int all = 0;
-        for (int i = 0; i < length; i++) {
-            char c = chars[offset + i];
-            all |= c;
-            ascii[i] = (byte) c;
+    /**
+     * The index of the closing quote of the string value that precedes the parser's current token
+     * (the next field name or the record's closing brace), found by stepping back over whitespace
+     * and the comma.
+     */
+    private static int closingQuote(JsonParser parser, byte[] event) {
+        int i = Math.toIntExact(parser.currentTokenLocation().getByteOffset()) - 1;
+        while (isWhitespace(event[i])) {
+            i--;
         }
-        if ((all & 0xFF80) != 0) {
-            return RecordData.ofText(parser.getText());
+        if (event[i] == ',') {
+            i--;
+            while (isWhitespace(event[i])) {
+                i--;
+            }
         }
-        return RecordData.ofAscii(ascii);
+        if (event[i] != '"') {
+            throw new IllegalStateException("no closing quote before byte " + (i + 1));
+        }
+        return i;
+    }
+
+    private static boolean isWhitespace(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 }

@@ -1,46 +1,76 @@
 package io.roxxane.transform;
 
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * A record's {@code data} string as received: its characters as bytes when all are ASCII (the
- * normal case: base64), else the string itself. Missing or null data is {@link #MISSING}.
+ * A record's {@code data} string, kept as the bytes between its quotes in the event: for the
+ * base64 Firehose sends these are the base64 characters themselves, so no String is made.
+ * Missing or null data is {@link #MISSING}.
  */
 final class RecordData {
-    static final RecordData MISSING = new RecordData(null, null);
+    static final RecordData MISSING = new RecordData(null);
 
-    private final byte[] ascii;
-    private final String text;
+    private final byte[] raw;
 
-    private RecordData(byte[] ascii, String text) {
-        this.ascii = ascii;
-        this.text = text;
+    private RecordData(byte[] raw) {
+        this.raw = raw;
     }
 
-    /** Data whose characters are all ASCII, one byte each. */
-    static RecordData ofAscii(byte[] ascii) {
-        return new RecordData(ascii, null);
+    /** The bytes of a JSON string literal's content, still escaped as in the event. */
+    static RecordData ofRaw(byte[] raw) {
+        return new RecordData(raw);
     }
 
-    /** Data with a character outside ASCII: never valid base64, kept only to be returned unchanged. */
+    /** Data given as a string value. */
     static RecordData ofText(String text) {
-        return new RecordData(null, text);
-    }
-
-    /** The ASCII bytes, or null when the data is missing or not ASCII. */
-    byte[] ascii() {
-        return ascii;
+        if (text == null) {
+            return MISSING;
+        }
+        StringBuilder json = new StringBuilder(text.length() + 16);
+        com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(text, json);
+        return new RecordData(json.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     boolean isMissing() {
-        return ascii == null && text == null;
+        return raw == null;
+    }
+
+    /** The raw bytes; null when missing. Equal to the string's characters when {@link #isPlainAscii()}. */
+    byte[] raw() {
+        return raw;
+    }
+
+    /** Whether the raw bytes are the string itself: ASCII without escapes. */
+    boolean isPlainAscii() {
+        for (byte b : raw) {
+            if (b < 0x20 || b == '\\') { // negative: not ASCII
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The data as the string that was received; empty when it was missing. */
     String asText() {
-        if (text != null) {
-            return text;
+        if (raw == null) {
+            return "";
         }
-        return ascii == null ? "" : new String(ascii, StandardCharsets.ISO_8859_1);
+        if (isPlainAscii()) {
+            return new String(raw, StandardCharsets.ISO_8859_1);
+        }
+        byte[] literal = Arrays.copyOf(raw, raw.length + 2);
+        System.arraycopy(raw, 0, literal, 1, raw.length);
+        literal[0] = '"';
+        literal[literal.length - 1] = '"';
+        try (JsonParser parser = FirehoseTransformHandler.JSON.createParser(literal)) {
+            parser.nextToken();
+            return parser.getText();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a string the event parser accepted does not parse again", e);
+        }
     }
 }

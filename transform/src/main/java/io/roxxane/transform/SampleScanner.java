@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.roxxane.schema.Column;
 import java.io.IOException;
 import java.util.Arrays;
@@ -16,6 +17,15 @@ import java.util.Locale;
  * would collide with the column). Not thread-safe: one per invocation.
  */
 final class SampleScanner {
+    private static final Column[] COLUMNS = Column.values();
+    private static final SerializedString[] NAMES = new SerializedString[COLUMNS.length];
+
+    static {
+        for (Column column : COLUMNS) {
+            NAMES[column.ordinal()] = new SerializedString(column.columnName());
+        }
+    }
+
     private final JsonFactory factory;
     private final long[] seen = new long[(Column.values().length + 63) / 64];
 
@@ -43,14 +53,30 @@ final class SampleScanner {
         Arrays.fill(seen, 0L);
         try (JsonParser parser = factory.createParser(json, start, length - start)) {
             parser.nextToken();
-            String name;
-            while ((name = parser.nextFieldName()) != null) {
-                JsonToken value = parser.nextToken();
-                Column column = Column.byName(name);
+            // Writers emit the columns in schema order: try the next one by its bytes first, which
+            // spares Jackson hashing the name and us looking it up.
+            int expected = nextExpected(-1);
+            while (true) {
+                Column column = null;
+                if (expected < COLUMNS.length) {
+                    if (parser.nextFieldName(NAMES[expected])) {
+                        column = COLUMNS[expected];
+                    }
+                } else {
+                    parser.nextToken();
+                }
                 if (column == null) {
-                    checkUnknown(parser, name, value);
+                    if (parser.currentToken() != JsonToken.FIELD_NAME) {
+                        break; // the object's end
+                    }
+                    column = Column.byName(parser.currentName());
+                }
+                JsonToken value = parser.nextToken();
+                if (column == null) {
+                    checkUnknown(parser, parser.currentName(), value);
                 } else {
                     checkColumn(parser, column, value, sample);
+                    expected = nextExpected(column.ordinal());
                 }
             }
             sample.singleLine = parser.currentTokenLocation().getLineNr() == 1;
@@ -67,6 +93,12 @@ final class SampleScanner {
         }
         sample.end = lastBrace(json, length);
         return sample;
+    }
+
+    /** The column expected after the one with this ordinal; the agent never writes arrival_ts. */
+    private static int nextExpected(int ordinal) {
+        int next = ordinal + 1;
+        return next == Column.ARRIVAL_TS.ordinal() ? next + 1 : next;
     }
 
     private void checkColumn(JsonParser parser, Column column, JsonToken value, ScannedSample sample)

@@ -80,31 +80,45 @@ final class SampleTransformer {
         if (data.isMissing()) {
             throw new RejectedSample("the record has no data; it must hold one base64-encoded JSON sample");
         }
-        byte[] ascii = data.ascii();
-        if (ascii == null) {
-            throw new RejectedSample("the record's data is not valid base64: it contains characters outside ASCII");
-        }
-        if (ascii.length == 0) {
+        byte[] base64 = data.raw();
+        if (base64.length == 0) {
             throw new RejectedSample("the record's data is empty; it must hold one base64-encoded JSON sample");
         }
-        if (ascii.length > MAX_BASE64_CHARS) {
+        if (base64.length > MAX_BASE64_CHARS) {
             throw tooLarge();
-        }
-        int maxDecoded = ascii.length / 4 * 3 + 3;
-        if (scratch.length < maxDecoded + MAX_TAIL_BYTES) {
-            scratch = new byte[Math.max(maxDecoded + MAX_TAIL_BYTES, scratch.length * 2)];
         }
         int length;
         try {
-            length = DECODER.decode(ascii, scratch);
+            length = decodeIntoScratch(base64);
         } catch (IllegalArgumentException e) {
-            throw new RejectedSample("the record's data is not valid base64 (" + e.getMessage()
-                    + "); Firehose sends each record's data base64-encoded");
+            if (data.isPlainAscii()) {
+                throw notBase64(e);
+            }
+            // JSON escapes (such as \/) in the event: decode the string's value instead.
+            byte[] value = data.asText().getBytes(StandardCharsets.UTF_8);
+            try {
+                length = decodeIntoScratch(value);
+            } catch (IllegalArgumentException again) {
+                throw notBase64(again);
+            }
         }
         if (length > MAX_SAMPLE_BYTES) {
             throw tooLarge();
         }
         return length;
+    }
+
+    private int decodeIntoScratch(byte[] base64) {
+        int maxDecoded = base64.length / 4 * 3 + 3;
+        if (scratch.length < maxDecoded + MAX_TAIL_BYTES) {
+            scratch = new byte[Math.max(maxDecoded + MAX_TAIL_BYTES, scratch.length * 2)];
+        }
+        return DECODER.decode(base64, scratch);
+    }
+
+    private static RejectedSample notBase64(IllegalArgumentException e) {
+        return new RejectedSample("the record's data is not valid base64 (" + e.getMessage()
+                + "); Firehose sends each record's data base64-encoded");
     }
 
     private static RejectedSample tooLarge() {

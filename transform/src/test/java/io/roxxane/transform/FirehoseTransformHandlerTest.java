@@ -178,6 +178,20 @@ class FirehoseTransformHandlerTest {
         assertEquals("checkout/00", key(records.get(2)));
     }
 
+    @Test
+    void handleRequest_whenDataComesFirstAndIsEscaped_readsItAsItsStringValue() throws Exception {
+        String base64 = java.util.Base64.getEncoder().encodeToString((sampleLine() + "\n").getBytes());
+        String escaped = String.format("\\u%04x", (int) base64.charAt(0)) + base64.substring(1).replace("/", "\\/");
+        String event = "{\"records\":[ {\"data\" : \"" + escaped + "\" ,\"approximateArrivalTimestamp\":" + ARRIVAL
+                + ",\"recordId\":\"r1\"},{\"recordId\":\"r2\",\"approximateArrivalTimestamp\":" + ARRIVAL
+                + ",\"data\":\"" + base64 + "\"\n}\t]}";
+        List<JsonNode> records = invoke(event.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertEquals("Ok", records.get(0).get("result").asText());
+        assertEquals("Ok", records.get(1).get("result").asText());
+        assertEquals(decode(records.get(1)), decode(records.get(0)));
+    }
+
     private static String key(JsonNode record) {
         JsonNode keys = record.get("metadata").get("partitionKeys");
         return keys.get("service").asText() + "/" + keys.get("hour").asText();

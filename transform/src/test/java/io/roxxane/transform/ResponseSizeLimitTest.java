@@ -52,7 +52,7 @@ class ResponseSizeLimitTest {
         SampleTransformer transformer = new SampleTransformer(FirehoseTransformHandler.JSON);
         new FirehoseEventReader(FirehoseTransformHandler.JSON, () -> TestEvents.NOW).read(
                 new java.io.ByteArrayInputStream(event), (id, arrival, data) -> outcomes.add(transformer.transform(id, arrival, data)));
-        outcomes.add(RecordOutcome.failed("failed-1", RecordData.ofAscii("e30".getBytes()), "test"));
+        outcomes.add(RecordOutcome.failed("failed-1", RecordData.ofRaw("e30".getBytes()), "test"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         new ResponseWriter(FirehoseTransformHandler.JSON, Long.MAX_VALUE).write(outcomes, out);

@@ -95,8 +95,13 @@ final class TestEvents {
     }
 
     static byte[] invokeRaw(FirehoseTransformHandler handler, byte[] event) throws IOException {
+        return invokeRaw(handler, event, null);
+    }
+
+    static byte[] invokeRaw(FirehoseTransformHandler handler, byte[] event,
+            com.amazonaws.services.lambda.runtime.Context context) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event), out, null);
+        handler.handleRequest(new ByteArrayInputStream(event), out, context);
         return out.toByteArray();
     }
 
