@@ -63,8 +63,9 @@ final class SampleTransformer {
         try {
             metadata = partitions.metadataFor(sample.service, ts);
         } catch (IllegalArgumentException e) {
-            throw new RejectedSample("the sample has no 'ts' and its record's approximateArrivalTimestamp cannot stand in: "
-                    + e.getMessage());
+            throw new RejectedSample(sample.hasTs ? "'ts' cannot be partitioned: " + e.getMessage()
+                    : "the sample has no 'ts' and its record's approximateArrivalTimestamp cannot stand in: "
+                            + e.getMessage());
         }
         byte[] encoded;
         if (sample.canAppend()) {
