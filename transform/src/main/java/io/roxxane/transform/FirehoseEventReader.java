@@ -134,7 +134,11 @@ final class FirehoseEventReader {
                     if (value == JsonToken.VALUE_NULL) {
                         data = RecordData.MISSING;
                     } else if (value == JsonToken.VALUE_STRING) {
-                        dataStart = Math.toIntExact(parser.currentTokenLocation().getByteOffset()) + 1;
+                        long quote = parser.currentTokenLocation().getByteOffset();
+                        if (quote < 0) { // Jackson detected UTF-16 or UTF-32 and reads characters
+                            throw new InvalidEventException("the event is not UTF-8");
+                        }
+                        dataStart = Math.toIntExact(quote) + 1;
                     } else {
                         throw new InvalidEventException("records[" + index + "].data is "
                                 + JsonValues.describe(parser, value) + ", not a base64 string");

@@ -88,6 +88,15 @@ class InvalidEventTest {
         assertInvalid("{\"records\":[]} {\"records\":[]}", "the event continues after its closing brace");
     }
 
+    @Test
+    void handleRequest_whenEventIsUtf16_throwsNamingTheProblem() {
+        byte[] event = ("{\"records\":[" + RECORD + "]}").getBytes(StandardCharsets.UTF_16LE);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        InvalidEventException e = assertThrows(InvalidEventException.class,
+                () -> TestEvents.handler().handleRequest(new ByteArrayInputStream(event), out, null));
+        assertTrue(e.getMessage().contains("the event is not UTF-8"), e.getMessage());
+    }
+
     private static void assertInvalid(String event, String problem) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         InvalidEventException e = assertThrows(InvalidEventException.class, () -> TestEvents.handler()
