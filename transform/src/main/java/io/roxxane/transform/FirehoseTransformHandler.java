@@ -34,7 +34,7 @@ public final class FirehoseTransformHandler implements RequestStreamHandler {
 
     /** The handler Lambda instantiates. */
     public FirehoseTransformHandler() {
-        this(System::currentTimeMillis, DEFAULT_RESPONSE_LIMIT_BYTES);
+        this(new SystemClock(), DEFAULT_RESPONSE_LIMIT_BYTES);
     }
 
     /**
@@ -54,13 +54,36 @@ public final class FirehoseTransformHandler implements RequestStreamHandler {
      */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        SampleTransformer transformer = new SampleTransformer(JSON);
-        List<RecordOutcome> outcomes = new ArrayList<>();
-        new FirehoseEventReader(JSON, clock).read(input,
-                (recordId, arrivalMillis, data) -> outcomes.add(transformer.transform(recordId, arrivalMillis, data)));
+        TransformingConsumer outcomes = new TransformingConsumer(new SampleTransformer(JSON));
+        new FirehoseEventReader(JSON, clock).read(input, outcomes);
         ResponseWriter writer = new ResponseWriter(JSON, responseLimitBytes);
-        List<RecordOutcome> fitted = writer.fit(outcomes);
+        List<RecordOutcome> fitted = writer.fit(outcomes.outcomes);
         writer.write(fitted, output);
         FailureLog.report(fitted, context);
+    }
+
+    // Named classes rather than a lambda and a method reference: their invokedynamic bootstrap
+    // costs tens of milliseconds on a cold JVM.
+
+    /** Transforms each record as the reader hands it over, keeping the outcomes in order. */
+    private static final class TransformingConsumer implements FirehoseEventReader.RecordConsumer {
+        final List<RecordOutcome> outcomes = new ArrayList<>();
+        private final SampleTransformer transformer;
+
+        TransformingConsumer(SampleTransformer transformer) {
+            this.transformer = transformer;
+        }
+
+        @Override
+        public void accept(String recordId, long arrivalMillis, RecordData data) {
+            outcomes.add(transformer.transform(recordId, arrivalMillis, data));
+        }
+    }
+
+    private static final class SystemClock implements LongSupplier {
+        @Override
+        public long getAsLong() {
+            return System.currentTimeMillis();
+        }
     }
 }
