@@ -32,6 +32,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class TransformBenchmark {
     static final int RECORDS = 500;
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final FirehoseTransformHandler handler = new FirehoseTransformHandler();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(4 << 20);
@@ -61,6 +62,29 @@ public class TransformBenchmark {
         Base64.Encoder encoder = Base64.getEncoder();
         for (byte[] data : base64Data) {
             blackhole.consume(encoder.encode(decoder.decode(data)));
+        }
+    }
+
+    /**
+     * A second reference, not a floor: the base64 floor plus one Jackson streaming pass over each
+     * decoded sample's tokens (no checks, no event parsing, no response). Shows how much of the
+     * transform's time is the JSON parse itself.
+     */
+    @Benchmark
+    @OperationsPerInvocation(RECORDS)
+    public void referenceBase64PlusJacksonTokens(Blackhole blackhole) throws IOException {
+        Base64.Decoder decoder = Base64.getDecoder();
+        Base64.Encoder encoder = Base64.getEncoder();
+        for (byte[] data : base64Data) {
+            byte[] sample = decoder.decode(data);
+            int tokens = 0;
+            try (JsonParser parser = JSON.createParser(sample)) {
+                while (parser.nextToken() != null) {
+                    tokens++;
+                }
+            }
+            blackhole.consume(tokens);
+            blackhole.consume(encoder.encode(sample));
         }
     }
 
