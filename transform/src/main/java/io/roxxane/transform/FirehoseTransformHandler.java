@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,9 +25,11 @@ public final class FirehoseTransformHandler implements RequestStreamHandler {
     /** Lambda's synchronous response limit is 6 MB; stay clear of it. */
     static final long DEFAULT_RESPONSE_LIMIT_BYTES = 6_000_000L;
 
+    /** Shared, thread-safe; never closes the caller's streams, never quotes input in error messages. */
     static final JsonFactory JSON = JsonFactory.builder()
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
 
     private final LongSupplier clock;

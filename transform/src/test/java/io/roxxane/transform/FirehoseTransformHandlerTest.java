@@ -192,6 +192,27 @@ class FirehoseTransformHandlerTest {
         assertEquals(decode(records.get(1)), decode(records.get(0)));
     }
 
+    @Test
+    void handleRequest_whenDone_leavesTheCallersStreamsOpen() throws Exception {
+        boolean[] closed = new boolean[2];
+        ByteArrayInputStream in = new ByteArrayInputStream(resource("events/firehose-event-3-samples.json")) {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream() {
+            @Override
+            public void close() {
+                closed[1] = true;
+            }
+        };
+        TestEvents.handler().handleRequest(in, out, null);
+
+        assertFalse(closed[0] || closed[1], "input closed " + closed[0] + ", output closed " + closed[1]);
+        ResponseContract.check(resource("events/firehose-event-3-samples.json"), out.toByteArray());
+    }
+
     private static String key(JsonNode record) {
         JsonNode keys = record.get("metadata").get("partitionKeys");
         return keys.get("service").asText() + "/" + keys.get("hour").asText();
