@@ -13,9 +13,9 @@ import java.util.Map;
 final class PartitionMetadataCache {
     private static final long MS_PER_HOUR = 3_600_000L;
     private static final int MAX_ENTRIES = 1024;
-    private static final String NO_SERVICE = new String("\u0000no service");
 
     private final Map<String, Entry> byService = new HashMap<>();
+    private Entry noService;
 
     /**
      * The raw {@code metadata} JSON for a sample.
@@ -24,15 +24,18 @@ final class PartitionMetadataCache {
      * @throws IllegalArgumentException if {@code tsMillis} is outside the partition rule's range
      */
     SerializedString metadataFor(String service, long tsMillis) {
-        String key = service == null ? NO_SERVICE : service;
         long hour = Math.floorDiv(tsMillis, MS_PER_HOUR);
-        Entry entry = byService.get(key);
+        Entry entry = service == null ? noService : byService.get(service);
         if (entry == null || entry.hour != hour) {
             entry = new Entry(hour, toJson(PartitionRule.keysFor(service, tsMillis)));
-            if (byService.size() >= MAX_ENTRIES) {
-                byService.clear();
+            if (service == null) {
+                noService = entry;
+            } else {
+                if (byService.size() >= MAX_ENTRIES) {
+                    byService.clear();
+                }
+                byService.put(service, entry);
             }
-            byService.put(key, entry);
         }
         return entry.metadata;
     }

@@ -25,16 +25,6 @@ final class RecordData {
         return new RecordData(raw);
     }
 
-    /** Data given as a string value. */
-    static RecordData ofText(String text) {
-        if (text == null) {
-            return MISSING;
-        }
-        StringBuilder json = new StringBuilder(text.length() + 16);
-        com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(text, json);
-        return new RecordData(json.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
     boolean isMissing() {
         return raw == null;
     }
