@@ -197,7 +197,7 @@ final class FirehoseSender implements Runnable {
         backoff.reset();
         queue.setOverflowBytes(Long.MAX_VALUE);
         if (failedCalls > 0) {
-            AgentLog.info("delivering to Firehose stream '" + stream + "' again after " + failedCalls
+            AgentLog.warnLimited("firehose-recovered", "delivering to Firehose stream '" + stream + "' again after " + failedCalls
                     + " failed attempt(s)");
             failedCalls = 0;
         }

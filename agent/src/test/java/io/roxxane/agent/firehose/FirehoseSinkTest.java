@@ -68,6 +68,9 @@ class FirehoseSinkTest {
         fake.close();
         AgentLog.redirectForTests(null);
         String text = logText();
+        if (Boolean.getBoolean("test.showLog")) {
+            System.out.println(text);
+        }
         assertFalse(text.contains(FirehoseTestSupport.SECRET_KEY), "secret key logged: " + text);
         assertFalse(text.contains(FirehoseTestSupport.ACCESS_KEY_ID), "access key id logged: " + text);
     }
