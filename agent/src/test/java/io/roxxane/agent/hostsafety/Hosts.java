@@ -1,11 +1,12 @@
 package io.roxxane.agent.hostsafety;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -105,9 +106,9 @@ final class Hosts {
                 files.filter(f -> f.toString().endsWith(".java")).forEach(f -> args.add(f.toString()));
             }
             JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-            StringWriter errors = new StringWriter();
-            boolean ok = compiler.getTask(errors, null, null, args, null, null).call();
-            assertTrue(ok, "host " + host + " does not compile: " + errors);
+            ByteArrayOutputStream errors = new ByteArrayOutputStream();
+            int status = compiler.run(null, errors, errors, args.toArray(new String[0]));
+            assertEquals(0, status, "host " + host + " does not compile: " + errors);
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -29,7 +29,7 @@ class JarContentsIT {
             "io.roxxane.agent.AgentMain",
             "io.roxxane.agent.cli.RoxxaneCli",
             "io.roxxane.schema.Column",
-            "oshi.SystemInfo",
+            "oshi.nativefree.SystemInfo",
             "com.fasterxml.jackson.core.JsonFactory",
             "org.slf4j.LoggerFactory",
             "org.slf4j.helpers.NOPLoggerFactory",
