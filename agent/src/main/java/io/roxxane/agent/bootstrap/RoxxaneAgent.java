@@ -14,6 +14,8 @@ public final class RoxxaneAgent {
     private static final String STARTED_MARKER = "io.roxxane.agent.started";
     private static final String AGENT_ENTRY = "io.roxxane.agent.AgentMain";
     private static final String CLI_ENTRY = "io.roxxane.agent.cli.RoxxaneCli";
+    /** With {@code -Droxxane.debug=true}, premain/agentmain report how long they took (for bench/startup.sh). */
+    private static final String DEBUG_PROPERTY = "roxxane.debug";
 
     private RoxxaneAgent() {
     }
@@ -43,6 +45,7 @@ public final class RoxxaneAgent {
     }
 
     private static void start(String agentArgs, Instrumentation instrumentation, String how) {
+        long startNanos = System.nanoTime();
         try {
             if (System.getProperties().putIfAbsent(STARTED_MARKER, how) != null) {
                 System.err.println("[roxxane] already running in this JVM (started by "
@@ -55,6 +58,19 @@ public final class RoxxaneAgent {
             entry.invoke(null, agentArgs, instrumentation, "agentmain".equals(how));
         } catch (Throwable t) {
             System.err.println("[roxxane] agent not started: " + describe(t));
+        } finally {
+            reportDuration(how, startNanos);
+        }
+    }
+
+    private static void reportDuration(String how, long startNanos) {
+        try {
+            if (Boolean.getBoolean(DEBUG_PROPERTY)) {
+                System.err.println("[roxxane] debug: " + how + " returned after "
+                        + (System.nanoTime() - startNanos) / 1_000 + " us");
+            }
+        } catch (Throwable ignored) {
+            // nothing reaches the host
         }
     }
 
