@@ -18,16 +18,16 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the provisioner against the emulator: the built provisioner.jar in a child JVM, or in-process (faster). */
-final class ProvisionerRun {
+public final class ProvisionerRun {
     private static final long CHILD_TIMEOUT_SECONDS = 180;
 
     /** Exit code and everything printed. */
-    record Result(int exitCode, String output) {
-        List<String> lines() {
+    public record Result(int exitCode, String output) {
+        public List<String> lines() {
             return output.lines().toList();
         }
 
-        String lastLine() {
+        public String lastLine() {
             List<String> lines = lines();
             return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
         }
@@ -37,20 +37,20 @@ final class ProvisionerRun {
     private final Map<String, String> settings;
     private final Path workingDirectory;
 
-    ProvisionerRun(AwsEmulator aws, Map<String, String> settings, Path workingDirectory) {
+    public ProvisionerRun(AwsEmulator aws, Map<String, String> settings, Path workingDirectory) {
         this.aws = aws;
         this.settings = Map.copyOf(settings);
         this.workingDirectory = workingDirectory;
     }
 
-    static Path jar() {
-        Path jar = Paths.get(System.getProperty("roxxane.provisioner.jar", "../provisioner/target/provisioner.jar"));
+    public static Path jar() {
+        Path jar = Paths.get(System.getProperty("it.provisioner.jar", "../provisioner/target/provisioner.jar"));
         assertTrue(Files.isRegularFile(jar), "provisioner.jar not built at " + jar.toAbsolutePath() + "; run the reactor build");
         return jar;
     }
 
     /** {@code java -jar provisioner.jar args} with only the emulator's AWS environment and the settings. */
-    Result child(String... args) {
+    public Result child(String... args) {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");
@@ -82,7 +82,7 @@ final class ProvisionerRun {
      * The same command line in this JVM. Settings and the endpoint go in as the environment map;
      * credentials come from the SDK's chain, so the dummy keys are set as the SDK's system properties.
      */
-    Result inProcess(String... args) {
+    public Result inProcess(String... args) {
         Map<String, String> environment = new HashMap<>(aws.environment());
         // The SDK's region chain reads the real environment; the provisioner's own setting reads this map.
         environment.put("REGION_NAME", aws.region());

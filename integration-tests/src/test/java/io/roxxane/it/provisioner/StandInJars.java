@@ -20,7 +20,7 @@ final class StandInJars {
 
     static Path copyOrCreate(Path directory, String module, String jarName) throws IOException {
         Path target = directory.resolve(jarName);
-        Path real = Paths.get(System.getProperty("roxxane.repo.dir", "..")).resolve(module).resolve("target").resolve(jarName);
+        Path real = Paths.get(System.getProperty("it.repo.dir", "..")).resolve(module).resolve("target").resolve(jarName);
         if (Files.isRegularFile(real)) {
             Files.copy(real, target, StandardCopyOption.REPLACE_EXISTING);
         } else {

@@ -18,13 +18,13 @@ import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** Scans every service the provisioner uses for resources tagged {@code roxxane:stack=<stack>}. */
-final class TaggedResources {
+public final class TaggedResources {
     private static final String TAG = "roxxane:stack";
 
     private TaggedResources() {
     }
 
-    static List<String> find(AwsEmulator aws, String stack) {
+    public static List<String> find(AwsEmulator aws, String stack) {
         List<String> found = new ArrayList<>();
         try (S3Client s3 = aws.configure(S3Client.builder()).forcePathStyle(true).build();
              IamClient iam = aws.configure(IamClient.builder()).build();
