@@ -224,6 +224,8 @@ class EndToEndScenarioTest {
 
         premain.stop();
         attached.stop();
+        System.out.println("outage " + outageStart + " .. " + outageEnd + ": proxy forwarded " + proxy.forwardedConnections()
+                + " and refused " + proxy.refusedConnections() + " connections");
         assertTrue(proxy.refusedConnections() > 0, "the agents never tried to send during the outage");
         assertFalse(premain.output().contains("Exception in thread"), premain.output());
         assertFalse(attached.output().contains("Exception in thread"), attached.output());
@@ -234,6 +236,12 @@ class EndToEndScenarioTest {
     void firehoseProcessing_whenAppliedToDeliveredObjects_yieldsHivePartitionsOfConformingSamples() throws Exception {
         assertNotNull(outageEnd, "step 2 did not run the workloads");
         List<FirehoseProcessing.RawObject> objects = rawObjects();
+        for (FirehoseProcessing.RawObject object : objects) {
+            // The agent's wire format, intact: whole newline-terminated lines, one JSON object each.
+            String text = utf8(object.data());
+            assertTrue(text.endsWith("\n"), "object does not end with a newline: " + object.key());
+            assertEquals(text.split("\n").length, JsonDeaggregation.split(object.data()).size(), "not one object per line: " + object.key());
+        }
         List<FirehoseProcessing.Delivered> delivered;
         String streamArn = firehose.describeDeliveryStream(r -> r.deliveryStreamName(streamName)).deliveryStreamDescription()
                 .deliveryStreamARN();
@@ -245,6 +253,7 @@ class EndToEndScenarioTest {
                 .map(d -> d.result() + " " + d.keyPrefix() + " from " + d.source() + ": " + utf8(d.data())).toList();
         assertEquals(List.of(), failed);
         assertTrue(delivered.size() >= 10, "only " + delivered.size() + " samples delivered");
+        System.out.println(objects.size() + " objects, " + delivered.size() + " records after processing");
         Set<String> columnsAndKeys = new TreeSet<>(table.columns().keySet());
         columnsAndKeys.addAll(table.partitionKeys());
         Map<String, Integer> perPartition = new TreeMap<>();
@@ -291,16 +300,11 @@ class EndToEndScenarioTest {
         for (Map.Entry<String, List<JsonNode>> instance : byInstance.entrySet()) {
             List<JsonNode> own = instance.getValue();
             services.add(own.get(0).path("service").asText());
-            TreeSet<Long> seqs = own.stream().map(s -> s.path("seq").asLong()).collect(Collectors.toCollection(TreeSet::new));
-            List<Long> missing = new ArrayList<>();
-            for (long seq = 0; seq <= seqs.last(); seq++) {
-                if (!seqs.contains(seq)) {
-                    missing.add(seq);
-                }
-            }
+            SeqContinuity seq = SeqContinuity.of(own.stream().map(s -> s.path("seq").asLong()).toList());
             String who = instance.getKey() + " (" + own.get(0).path("service").asText() + ", " + own.size() + " samples, "
-                    + (own.size() - seqs.size()) + " duplicates, seq 0.." + seqs.last() + ")";
-            assertEquals(List.of(), missing, "seq gaps of " + who);
+                    + seq.duplicates() + " duplicates, seq 0.." + seq.highest() + ")";
+            System.out.println("delivered: " + who);
+            assertEquals(List.of(), seq.missing(), "seq gaps of " + who);
             assertTrue(own.stream().anyMatch(s -> s.path("ts").asLong() > outageStart.toEpochMilli()
                     && s.path("ts").asLong() < outageEnd.toEpochMilli()), "no sample collected during the outage was delivered: " + who);
             assertTrue(own.stream().anyMatch(s -> s.path("agent_failures").asLong() > 0),
