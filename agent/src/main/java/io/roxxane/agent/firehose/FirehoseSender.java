@@ -197,8 +197,8 @@ final class FirehoseSender implements Runnable {
         backoff.reset();
         queue.setOverflowBytes(Long.MAX_VALUE);
         if (failedCalls > 0) {
-            AgentLog.warnLimited("firehose-recovered", "delivering to Firehose stream '" + stream + "' again after " + failedCalls
-                    + " failed attempt(s)");
+            AgentLog.warnLimited("firehose-recovered", "delivering to Firehose stream '" + stream
+                    + "' again after " + failedCalls + " failed attempt(s)");
             failedCalls = 0;
         }
     }
