@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "roxxane.jar", mixinStandardHelpOptions = true, versionProvider = AgentVersionProvider.class,
         description = "Roxxane: host and JVM metrics from any Java service into Firehose or local files.",
-        subcommands = {ListCommand.class, AttachCommand.class, CheckCommand.class, SummaryCommand.class})
+        subcommands = {ListCommand.class, AttachCommand.class, CheckCommand.class, DemoCommand.class,
+            SummaryCommand.class, DemoWorkloadCommand.class})
 public final class RoxxaneCli implements Runnable {
 
     /** Entry point called by the bootstrap's main; returns the process exit code. */

@@ -1,14 +1,26 @@
 package io.roxxane.agent.cli;
 
+import io.roxxane.agent.summary.Summary;
+import java.io.File;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
-/** Placeholder: {@code summary} is being built. */
-@Command(name = "summary", mixinStandardHelpOptions = true, description = "(not available in this build)")
+/** {@code summary [DIR]}: a readable digest of what the file sink wrote. */
+@Command(name = "summary", mixinStandardHelpOptions = true,
+        description = "Summarise the samples a file sink wrote: per service and hour, samples, heap, CPU, GC, threads.")
 final class SummaryCommand implements Callable<Integer> {
+    @Parameters(index = "0", defaultValue = "roxxane-data", description = "the file sink's directory (default: ${DEFAULT-VALUE})")
+    File dir;
+
     @Override
-    public Integer call() {
-        System.err.println("summary is not available in this build");
-        return 1;
+    public Integer call() throws Exception {
+        if (!dir.isDirectory()) {
+            System.err.println("no such directory: " + dir.getAbsolutePath());
+            return 1;
+        }
+        Summary summary = Summary.of(dir);
+        summary.print(System.out);
+        return summary.samples() > 0 ? 0 : 1;
     }
 }

@@ -1,15 +1,156 @@
 package io.roxxane.agent.collect;
 
+import io.roxxane.agent.collect.host.ContainerLimitsCollector;
+import io.roxxane.agent.collect.host.DiskCollector;
+import io.roxxane.agent.collect.host.HostCpuCollector;
+import io.roxxane.agent.collect.host.HostMemoryCollector;
+import io.roxxane.agent.collect.host.HostUptimeCollector;
+import io.roxxane.agent.collect.host.NetworkCollector;
+import io.roxxane.agent.collect.host.ProcessMemoryCollector;
+import io.roxxane.agent.collect.host.RootFileSystemCollector;
+import io.roxxane.agent.collect.jvm.AllocationCollector;
+import io.roxxane.agent.collect.jvm.BufferPoolCollector;
+import io.roxxane.agent.collect.jvm.ClassLoadingCollector;
+import io.roxxane.agent.collect.jvm.GcCollector;
+import io.roxxane.agent.collect.jvm.JvmMemoryCollector;
+import io.roxxane.agent.collect.jvm.JvmUptimeCollector;
+import io.roxxane.agent.collect.jvm.ProcessCollector;
+import io.roxxane.agent.collect.jvm.ThreadCollector;
+import io.roxxane.agent.log.AgentLog;
 import java.util.ArrayList;
 import java.util.List;
+import oshi.hardware.HardwareAbstractionLayer;
+import oshi.software.os.OperatingSystem;
 
-/** The collectors the agent runs. */
+/**
+ * The collectors the agent runs. Each is created on its own: one that cannot start (an MXBean
+ * this JVM lacks, host metrics off Linux) is left out with one warning and the rest run.
+ */
 public final class DefaultCollectors {
+    /** How many host collectors there are, for the count of unavailable ones off Linux. */
+    private static final int HOST_COLLECTORS = 7;
+
     private DefaultCollectors() {
     }
 
     public static CollectorSet create() {
         List<Collector> collectors = new ArrayList<Collector>();
-        return new CollectorSet(collectors, 0);
+        int unavailable = 0;
+        unavailable += add(collectors, "jvm-memory", new Factory() {
+            public Collector create() {
+                return new JvmMemoryCollector();
+            }
+        });
+        unavailable += add(collectors, "jvm-buffers", new Factory() {
+            public Collector create() {
+                return new BufferPoolCollector();
+            }
+        });
+        unavailable += add(collectors, "jvm-gc", new Factory() {
+            public Collector create() {
+                return new GcCollector();
+            }
+        });
+        unavailable += add(collectors, "jvm-threads", new Factory() {
+            public Collector create() {
+                return new ThreadCollector();
+            }
+        });
+        unavailable += add(collectors, "jvm-classes", new Factory() {
+            public Collector create() {
+                return new ClassLoadingCollector();
+            }
+        });
+        unavailable += add(collectors, "jvm-allocation", new Factory() {
+            public Collector create() throws Exception {
+                return new AllocationCollector();
+            }
+        });
+        unavailable += add(collectors, "jvm-uptime", new Factory() {
+            public Collector create() {
+                return new JvmUptimeCollector();
+            }
+        });
+        unavailable += add(collectors, "process", new Factory() {
+            public Collector create() throws Exception {
+                return new ProcessCollector();
+            }
+        });
+        unavailable += addHostCollectors(collectors);
+        return new CollectorSet(collectors, unavailable);
+    }
+
+    private static int addHostCollectors(List<Collector> collectors) {
+        final oshi.nativefree.SystemInfo system;
+        try {
+            system = new oshi.nativefree.SystemInfo();
+            if (!system.isAvailable()) {
+                AgentLog.warn("host metrics are only collected on Linux (this is " + System.getProperty("os.name")
+                        + "); JVM metrics go on");
+                return HOST_COLLECTORS;
+            }
+        } catch (Throwable t) {
+            AgentLog.warn("host metrics unavailable: " + AgentLog.describe(t) + "; JVM metrics go on");
+            return HOST_COLLECTORS;
+        }
+        final HardwareAbstractionLayer hardware = system.getHardware();
+        final OperatingSystem os = system.getOperatingSystem();
+        int unavailable = 0;
+        unavailable += add(collectors, "host-cpu", new Factory() {
+            public Collector create() {
+                return new HostCpuCollector(hardware.getProcessor());
+            }
+        });
+        unavailable += add(collectors, "host-memory", new Factory() {
+            public Collector create() {
+                return new HostMemoryCollector(hardware.getMemory());
+            }
+        });
+        unavailable += add(collectors, "host-network", new Factory() {
+            public Collector create() {
+                return new NetworkCollector(hardware);
+            }
+        });
+        unavailable += add(collectors, "host-disk", new Factory() {
+            public Collector create() {
+                return new DiskCollector(hardware);
+            }
+        });
+        unavailable += add(collectors, "host-filesystem", new Factory() {
+            public Collector create() throws Exception {
+                return new RootFileSystemCollector();
+            }
+        });
+        unavailable += add(collectors, "host-uptime", new Factory() {
+            public Collector create() {
+                return new HostUptimeCollector(os);
+            }
+        });
+        unavailable += add(collectors, "process-memory", new Factory() {
+            public Collector create() {
+                return new ProcessMemoryCollector(os);
+            }
+        });
+        add(collectors, "container-limits", new Factory() {
+            public Collector create() {
+                return new ContainerLimitsCollector(os);
+            }
+        });
+        return unavailable;
+    }
+
+    /** Adds the collector the factory makes; returns 1 if it could not be made. */
+    private static int add(List<Collector> collectors, String name, Factory factory) {
+        try {
+            collectors.add(factory.create());
+            return 0;
+        } catch (Throwable t) {
+            AgentLog.warn("collector " + name + " unavailable: " + AgentLog.describe(t) + "; the others go on");
+            return 1;
+        }
+    }
+
+    private interface Factory {
+        Collector create() throws Exception;
     }
 }

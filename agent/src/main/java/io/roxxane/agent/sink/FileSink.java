@@ -2,14 +2,209 @@ package io.roxxane.agent.sink;
 
 import io.roxxane.agent.config.AgentConfig;
 import io.roxxane.agent.config.ConfigException;
+import io.roxxane.agent.log.AgentLog;
+import io.roxxane.agent.sample.EncodedSample;
 import io.roxxane.agent.stats.AgentStats;
+import io.roxxane.schema.PartitionRule;
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.text.SimpleDateFormat;
+import java.util.Date;
+import java.util.Locale;
+import java.util.TimeZone;
+import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
 
-/** Placeholder. */
-public final class FileSink {
-    private FileSink() {
+/**
+ * The embedded default: samples as gzip JSON lines under the schema's partition layout,
+ * {@code DIR/service=…/year=…/month=…/day=…/hour=…/part-….json.gz}, readable by DuckDB, Spark
+ * and Athena as a Hive-partitioned data set.
+ *
+ * <p>A file is written under a hidden name ({@code .part-….json.gz.inprogress}, which readers
+ * skip) and renamed once complete, so every visible file is a whole gzip stream. A file closes
+ * when it holds {@code roll_size} bytes, when it is {@code roll_time} old, when the sample's hour
+ * or service changes, and at shutdown. After each close, the oldest closed files are deleted
+ * while the directory holds more than {@code max_disk} bytes. Several JVMs may share one
+ * directory: file names carry a per-sink id, and only closed files are ever deleted.
+ */
+public final class FileSink implements Sink {
+    static final String IN_PROGRESS_PREFIX = ".";
+    static final String IN_PROGRESS_SUFFIX = ".inprogress";
+    static final String FILE_SUFFIX = ".json.gz";
+
+    private final File root;
+    private final AgentStats stats;
+    private final long rollSizeBytes;
+    private final long rollTimeMillis;
+    private final DiskCap diskCap;
+    private final String sinkId = UUID.randomUUID().toString().substring(0, 8);
+    private final SimpleDateFormat fileTime;
+
+    private OpenFile current;
+    private long fileCounter;
+    private boolean closed;
+
+    FileSink(File root, AgentStats stats, long rollSizeBytes, long rollTimeMillis, long maxDiskBytes) {
+        this.root = root;
+        this.stats = stats;
+        this.rollSizeBytes = rollSizeBytes;
+        this.rollTimeMillis = rollTimeMillis;
+        this.diskCap = new DiskCap(root, maxDiskBytes);
+        this.fileTime = new SimpleDateFormat("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
+        this.fileTime.setTimeZone(TimeZone.getTimeZone("UTC"));
     }
 
-    static Sink create(AgentConfig config, AgentStats stats) throws ConfigException {
-        throw new ConfigException("file sink not yet built");
+    /** Creates the sink, checking now that {@code dir} is a writable directory. */
+    static FileSink create(AgentConfig config, AgentStats stats) throws ConfigException {
+        File root = config.dir().getAbsoluteFile();
+        checkWritable(root);
+        return new FileSink(root, stats, config.rollSizeBytes(), config.rollTimeMillis(), config.maxDiskBytes());
+    }
+
+    static void checkWritable(File root) throws ConfigException {
+        String problem = null;
+        if (root.exists() && !root.isDirectory()) {
+            problem = "it exists and is not a directory";
+        } else if (!root.isDirectory() && !root.mkdirs()) {
+            problem = "it cannot be created";
+        } else {
+            try {
+                File probe = File.createTempFile(".roxxane-probe", ".tmp", root);
+                if (!probe.delete()) {
+                    probe.deleteOnExit();
+                }
+            } catch (IOException e) {
+                problem = "it is not writable (" + e.getMessage() + ")";
+            }
+        }
+        if (problem != null) {
+            throw new ConfigException("invalid dir='" + root.getPath() + "': " + problem
+                    + "; expected a writable directory path; the agent stays off");
+        }
+    }
+
+    @Override
+    public synchronized void accept(EncodedSample sample) {
+        if (closed) {
+            stats.samplesDropped(1);
+            return;
+        }
+        try {
+            String partition = PartitionRule.pathFor(sample.service(), sample.ts());
+            if (current != null && !current.partition.equals(partition)) {
+                closeCurrent();
+            }
+            if (current == null) {
+                current = open(partition, sample.ts());
+            }
+            current.write(sample.jsonLine());
+            stats.delivered(1, sample.size(), System.currentTimeMillis());
+            if (current.uncompressedBytes >= rollSizeBytes) {
+                closeCurrent();
+            }
+        } catch (Throwable t) {
+            stats.samplesDropped(1);
+            stats.failed(AgentLog.describe(t), System.currentTimeMillis());
+            AgentLog.warnLimited("file-sink", "cannot write samples under " + root + ": " + AgentLog.describe(t)
+                    + "; samples are dropped until it works again");
+            abandonCurrent();
+        }
+    }
+
+    @Override
+    public synchronized void tick(long nowMillis) {
+        if (current != null && nowMillis - current.openedAtMillis >= rollTimeMillis) {
+            try {
+                closeCurrent();
+            } catch (Throwable t) {
+                AgentLog.warnLimited("file-sink", "cannot close a file under " + root + ": " + AgentLog.describe(t));
+                abandonCurrent();
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close(long deadlineNanos) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            closeCurrent();
+        } catch (Throwable t) {
+            AgentLog.warn("cannot close the last file under " + root + ": " + AgentLog.describe(t));
+            abandonCurrent();
+        }
+    }
+
+    private OpenFile open(String partition, long firstTs) throws IOException {
+        File directory = new File(root, partition);
+        if (!directory.isDirectory() && !directory.mkdirs() && !directory.isDirectory()) {
+            throw new IOException("cannot create " + directory);
+        }
+        String name = "part-" + fileTime.format(new Date(firstTs)) + "-" + sinkId + "-" + (fileCounter++) + FILE_SUFFIX;
+        File finalFile = new File(directory, name);
+        File temporary = new File(directory, IN_PROGRESS_PREFIX + name + IN_PROGRESS_SUFFIX);
+        return new OpenFile(partition, temporary, finalFile, System.currentTimeMillis());
+    }
+
+    private void closeCurrent() throws IOException {
+        OpenFile file = current;
+        if (file == null) {
+            return;
+        }
+        current = null;
+        file.finish();
+        diskCap.enforce();
+    }
+
+    private void abandonCurrent() {
+        if (current != null) {
+            current.discard();
+            current = null;
+        }
+    }
+
+    /** One gzip file being written. */
+    private static final class OpenFile {
+        final String partition;
+        final File temporary;
+        final File finalFile;
+        final long openedAtMillis;
+        final OutputStream out;
+        long uncompressedBytes;
+
+        OpenFile(String partition, File temporary, File finalFile, long openedAtMillis) throws IOException {
+            this.partition = partition;
+            this.temporary = temporary;
+            this.finalFile = finalFile;
+            this.openedAtMillis = openedAtMillis;
+            this.out = new GZIPOutputStream(new FileOutputStream(temporary), 16_384);
+        }
+
+        void write(byte[] line) throws IOException {
+            out.write(line);
+            uncompressedBytes += line.length;
+        }
+
+        void finish() throws IOException {
+            out.close();
+            if (!temporary.renameTo(finalFile)) {
+                throw new IOException("cannot rename " + temporary + " to " + finalFile.getName());
+            }
+        }
+
+        void discard() {
+            try {
+                out.close();
+            } catch (IOException ignored) {
+                // the file is being thrown away
+            }
+            if (!temporary.delete()) {
+                temporary.deleteOnExit();
+            }
+        }
     }
 }

@@ -1,0 +1,104 @@
+package io.roxxane.glue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.roxxane.schema.Column;
+import io.roxxane.schema.PartitionRule;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The queries and the file contract against files written by the real agent's local file sink.
+ * Runs only when given a directory: {@code ./mvnw -B -q -pl glue-templates verify
+ * -Dtest=AgentFilesTest -Droxxane.samples.dir=/path/to/sink/dir}.
+ */
+@EnabledIfSystemProperty(named = "roxxane.samples.dir", matches = ".+")
+class AgentFilesTest {
+    private final Path root = Path.of(System.getProperty("roxxane.samples.dir", "."));
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void everyLine_hasOnlySchemaKeysOfTheRightKind_inItsOwnPartition() throws IOException {
+        List<Path> files = files();
+        assertTrue(!files.isEmpty(), "no *.json.gz below " + root);
+        long lines = 0;
+        for (Path file : files) {
+            String partition = root.relativize(file.getParent()).toString().replace('\\', '/') + "/";
+            try (BufferedReader reader = reader(file)) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    lines++;
+                    JsonNode sample = json.readTree(line);
+                    String where = file + " line " + lines;
+                    for (Iterator<Map.Entry<String, JsonNode>> it = sample.fields(); it.hasNext(); ) {
+                        Map.Entry<String, JsonNode> field = it.next();
+                        Column column = Column.byName(field.getKey());
+                        assertTrue(column != null, where + ": key '" + field.getKey() + "' is not in the schema");
+                        assertTrue(matches(column, field.getValue()),
+                                where + ": " + field.getKey() + " = " + field.getValue() + " is not a " + column.type());
+                    }
+                    assertEquals(PartitionRule.pathFor(sample.path("service").asText(null), sample.path("ts").asLong()),
+                            partition, where + ": sample written outside its partition");
+                }
+            }
+        }
+        System.out.println("[AgentFilesTest] " + files.size() + " files, " + lines + " samples checked");
+    }
+
+    @Test
+    void everyQuery_runsOnTheAgentFiles() throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
+            LocalSampleTable.createView(connection, LocalSampleTable.VIEW, root);
+            for (QueryFile query : QueryFile.readAll(Templates.queriesDir())) {
+                List<Map<String, Object>> rows = DuckDbQueries.run(connection, query);
+                System.out.println("[AgentFilesTest] " + query.name() + ": " + rows.size() + " rows");
+                rows.stream().limit(5).forEach(r -> System.out.println("    " + r));
+            }
+        }
+    }
+
+    private static boolean matches(Column column, JsonNode value) {
+        return switch (column.type()) {
+            case BIGINT, INT -> value.isIntegralNumber();
+            case DOUBLE -> value.isNumber();
+            case STRING -> value.isTextual();
+            case STRING_MAP -> value.isObject() && allTextual(value);
+        };
+    }
+
+    private static boolean allTextual(JsonNode object) {
+        for (JsonNode v : object) {
+            if (!v.isTextual()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private List<Path> files() throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return new ArrayList<>(walk.filter(p -> p.getFileName().toString().endsWith(".json.gz")).sorted().toList());
+        }
+    }
+
+    private static BufferedReader reader(Path file) throws IOException {
+        return new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)),
+                StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,21 @@
+package io.roxxane.registrar;
+
+import java.util.List;
+
+/**
+ * Glue refused some partitions for a reason other than that they exist. Thrown out of the
+ * handler so that Lambda retries the (asynchronous) S3 event invocation.
+ */
+public final class PartitionRegistrationException extends RuntimeException {
+    private final transient List<HivePartition> done;
+
+    public PartitionRegistrationException(String message, List<HivePartition> done) {
+        super(message);
+        this.done = List.copyOf(done);
+    }
+
+    /** The partitions of the same call that were created or already existed. */
+    public List<HivePartition> done() {
+        return done;
+    }
+}

@@ -1,0 +1,178 @@
+package io.roxxane.provisioner.cli;
+
+import io.roxxane.provisioner.aws.AwsClients;
+import io.roxxane.provisioner.aws.IamPropagation;
+import io.roxxane.provisioner.aws.StackIdentity;
+import io.roxxane.provisioner.config.ConfigException;
+import io.roxxane.provisioner.config.ConfigFile;
+import io.roxxane.provisioner.config.JarLocator;
+import io.roxxane.provisioner.config.Setting;
+import io.roxxane.provisioner.config.Settings;
+import io.roxxane.provisioner.config.SettingsResolver;
+import io.roxxane.provisioner.engine.Action;
+import io.roxxane.provisioner.engine.GraphRunner;
+import io.roxxane.provisioner.engine.Operations;
+import io.roxxane.provisioner.engine.Progress;
+import io.roxxane.provisioner.engine.Resource;
+import io.roxxane.provisioner.resources.StackContext;
+import io.roxxane.provisioner.stack.StackLayout;
+import io.roxxane.provisioner.stack.StackResources;
+import io.roxxane.provisioner.stack.StateFile;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/** Resolves settings, connects, runs one command over the stack and turns the result into an exit code. */
+final class CommandRunner {
+    static final int PARALLELISM = 4;
+
+    enum Kind { PLAN, APPLY, DESTROY, STATUS }
+
+    private final Map<String, String> environment;
+    private final PrintStream out;
+
+    CommandRunner(Map<String, String> environment, PrintStream out) {
+        this.environment = environment;
+        this.out = out;
+    }
+
+    int run(CommandSpec spec, String configOption, Kind kind, boolean deleteData, boolean detailedExitCode) {
+        Settings settings;
+        try {
+            settings = new SettingsResolver(flags(spec), environment, configFile(configOption(spec, configOption)),
+                    JarLocator.forRunningJar())
+                    .resolve(kind != Kind.DESTROY);
+        } catch (ConfigException e) {
+            e.problems().forEach(problem -> out.println("config error: " + problem));
+            return ExitCodes.USAGE;
+        }
+        Progress progress = new Progress(out);
+        try {
+            AwsClients.resolveRegion(settings);
+        } catch (ConfigException e) {
+            e.problems().forEach(problem -> out.println("config error: " + problem));
+            return ExitCodes.USAGE;
+        }
+        try (AwsClients clients = AwsClients.create(settings)) {
+            StackIdentity identity = StackIdentity.of(clients.sts().getCallerIdentity(), clients.region().id());
+            StackLayout layout = StackLayout.of(settings, identity);
+            if (settings.bucketName().isEmpty()) {
+                try {
+                    new SettingsResolver(Map.of(Setting.BUCKET_NAME, layout.bucketName()), Map.of(), Map.of(),
+                            JarLocator.forRunningJar()).resolve(false);
+                } catch (ConfigException e) {
+                    e.problems().forEach(problem -> out.println("config error: derived " + problem + "; set BUCKET_NAME"));
+                    return ExitCodes.USAGE;
+                }
+            }
+            StackContext context = new StackContext(layout, clients, new IamPropagation(settings.iamPropagationTimeout()));
+            List<Resource<?>> resources = StackResources.of(context);
+            Operations operations = new Operations(resources, settings.stackName(), progress, PARALLELISM);
+            progress.line(kind.name().toLowerCase(java.util.Locale.ROOT) + " stack " + settings.stackName() + " in account "
+                    + identity.accountId() + ", region " + identity.region()
+                    + settings.endpointUrl().map(uri -> ", endpoint " + uri).orElse(""));
+            return switch (kind) {
+                case PLAN -> plan(operations, detailedExitCode);
+                case STATUS -> status(operations);
+                case APPLY -> apply(operations, progress, settings, layout, resources);
+                case DESTROY -> destroy(operations, progress, settings, deleteData);
+            };
+        } catch (SdkException e) {
+            out.println("error: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+    }
+
+    private int plan(Operations operations, boolean detailedExitCode) {
+        Operations.Report report = operations.plan();
+        Map<Action, Integer> counts = report.counts();
+        out.println("Plan: " + counts.get(Action.CREATE) + " to create, " + counts.get(Action.UPDATE) + " to update, "
+                + counts.get(Action.REPLACE) + " to replace, " + counts.get(Action.NONE) + " unchanged, "
+                + counts.get(Action.CONFLICT) + " conflicts.");
+        if (report.failed() || report.hasConflicts()) {
+            return ExitCodes.FAILED;
+        }
+        return detailedExitCode && report.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
+    }
+
+    private int status(Operations operations) {
+        Operations.Report report = operations.status();
+        if (report.failed() || report.hasConflicts()) {
+            return ExitCodes.FAILED;
+        }
+        long off = report.changes().stream().filter(change -> change.action() != Action.NONE).count();
+        out.println(off == 0 ? "Status: all " + report.changes().size() + " resources exist and match."
+                : "Status: " + off + " of " + report.changes().size() + " resources missing or drifted; apply repairs them.");
+        return off == 0 ? ExitCodes.OK : ExitCodes.CHANGES;
+    }
+
+    private int apply(Operations operations, Progress progress, Settings settings, StackLayout layout, List<Resource<?>> resources) {
+        Operations.Report report = operations.apply();
+        Map<Action, Integer> counts = new EnumMap<>(report.counts());
+        long failed = report.outcomes().values().stream().filter(o -> o.status() == GraphRunner.Status.FAILED).count();
+        long skipped = report.outcomes().values().stream().filter(o -> o.status() == GraphRunner.Status.SKIPPED).count();
+        String summary = counts.get(Action.CREATE) + " created, " + counts.get(Action.UPDATE) + " updated, "
+                + counts.get(Action.REPLACE) + " replaced, " + counts.get(Action.NONE) + " unchanged";
+        if (report.failed()) {
+            progress.line("Apply failed: " + summary + ", " + failed + " failed, " + skipped
+                    + " skipped. Fix the cause and run apply again: it continues from what exists.");
+            return ExitCodes.FAILED;
+        }
+        StateFile.write(settings.stateFile(), layout, resources);
+        progress.line("Apply complete in " + Progress.seconds(progress.elapsed()) + ": " + summary + ". Outputs: "
+                + settings.stateFile().toAbsolutePath());
+        out.println("Attach the agent with:");
+        out.println(layout.agentArgument());
+        return ExitCodes.OK;
+    }
+
+    private int destroy(Operations operations, Progress progress, Settings settings, boolean deleteData) {
+        Operations.Report report = operations.destroy(deleteData);
+        if (report.failed()) {
+            progress.line("Destroy incomplete; run it again after fixing the cause.");
+            return ExitCodes.FAILED;
+        }
+        StateFile.delete(settings.stateFile());
+        progress.line("Destroy complete in " + Progress.seconds(progress.elapsed()) + (deleteData ? "." : "; bucket data, if any, kept."));
+        return ExitCodes.OK;
+    }
+
+    /** Flags of this command and of the commands above it ({@code --stack-name x apply}); the innermost wins. */
+    private static Map<Setting, String> flags(CommandSpec spec) {
+        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        if (spec.parent() != null) {
+            flags.putAll(flags(spec.parent()));
+        }
+        for (Setting setting : Setting.values()) {
+            OptionSpec option = spec.findOption(setting.flag());
+            if (option != null && option.getValue() != null) {
+                flags.put(setting, option.getValue());
+            }
+        }
+        return flags;
+    }
+
+    /** {@code --config} of this command, else of the commands above it. */
+    private static String configOption(CommandSpec spec, String own) {
+        if (own != null || spec.parent() == null) {
+            return own;
+        }
+        OptionSpec parent = spec.parent().findOption("--config");
+        return configOption(spec.parent(), parent == null ? null : parent.getValue());
+    }
+
+    private Map<String, String> configFile(String configOption) {
+        String path = configOption != null ? configOption : environment.get("ROXXANE_CONFIG");
+        if (path != null) {
+            return ConfigFile.read(Path.of(path));
+        }
+        Path dotEnv = Path.of(".env");
+        return Files.isRegularFile(dotEnv) ? ConfigFile.read(dotEnv, false) : Map.of();
+    }
+}

@@ -1,0 +1,7 @@
+package io.roxxane.provisioner.resources;
+
+import java.util.List;
+
+/** The bucket's notification to the partition registrar: which function, on which events, under which prefix. */
+public record BucketNotificationSpec(String functionArn, List<String> events, String filterPrefix) {
+}

@@ -1,0 +1,250 @@
+package io.roxxane.provisioner.resources;
+
+import io.roxxane.provisioner.aws.AwsErrors;
+import io.roxxane.provisioner.engine.DeleteResult;
+import io.roxxane.provisioner.engine.Difference;
+import io.roxxane.provisioner.engine.Observation;
+import io.roxxane.provisioner.engine.Planner;
+import io.roxxane.provisioner.engine.Resource;
+import io.roxxane.provisioner.stack.Policies;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketLifecycleConfiguration;
+import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
+import software.amazon.awssdk.services.s3.model.ExpirationStatus;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
+import software.amazon.awssdk.services.s3.model.LifecycleRuleFilter;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.ObjectOwnership;
+import software.amazon.awssdk.services.s3.model.OwnershipControlsRule;
+import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
+import software.amazon.awssdk.services.s3.model.Tag;
+
+/** The data bucket. Every call says which account must own it, so another account's bucket is never touched. */
+public final class BucketResource implements Resource<BucketSpec> {
+    static final String EXPIRY_RULE_ID = "roxxane-expire-data";
+
+    private final StackContext context;
+    private final BucketSpec desired;
+
+    public BucketResource(StackContext context) {
+        this.context = context;
+        this.desired = new BucketSpec(ServerSideEncryption.AES256.toString(), true, true, true, true,
+                ObjectOwnership.BUCKET_OWNER_ENFORCED.toString(), Policies.tlsOnlyBucket(context.layout()),
+                context.layout().settings().dataExpiryDays());
+    }
+
+    @Override
+    public String key() {
+        return "bucket";
+    }
+
+    @Override
+    public String type() {
+        return "S3 bucket";
+    }
+
+    @Override
+    public String name() {
+        return context.layout().bucketName();
+    }
+
+    @Override
+    public String arn() {
+        return context.layout().bucketArn();
+    }
+
+    @Override
+    public List<String> dependsOn() {
+        return List.of();
+    }
+
+    @Override
+    public BucketSpec desired() {
+        return desired;
+    }
+
+    private S3Client s3() {
+        return context.clients().s3();
+    }
+
+    private String owner() {
+        return context.accountId();
+    }
+
+    @Override
+    public Observation<BucketSpec> read() {
+        try {
+            s3().headBucket(r -> r.bucket(name()).expectedBucketOwner(owner()));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Observation.absent();
+            }
+            if (e.statusCode() == 403) {
+                throw new IllegalStateException("bucket " + name() + " exists but is not this account's (" + owner()
+                        + ") or cannot be read: choose another BUCKET_NAME", e);
+            }
+            throw e;
+        }
+        String encryption = orNull(() -> s3().getBucketEncryption(r -> r.bucket(name()).expectedBucketOwner(owner()))
+                .serverSideEncryptionConfiguration().rules().stream()
+                .map(rule -> rule.applyServerSideEncryptionByDefault().sseAlgorithmAsString()).findFirst().orElse(null));
+        PublicAccessBlockConfiguration block = orNull(() -> s3().getPublicAccessBlock(r -> r.bucket(name())
+                .expectedBucketOwner(owner())).publicAccessBlockConfiguration());
+        String ownership = orNull(() -> s3().getBucketOwnershipControls(r -> r.bucket(name()).expectedBucketOwner(owner()))
+                .ownershipControls().rules().stream().map(rule -> rule.objectOwnershipAsString()).findFirst().orElse(null));
+        String policy = orNull(() -> s3().getBucketPolicy(r -> r.bucket(name()).expectedBucketOwner(owner())).policy());
+        List<LifecycleRule> rules = lifecycleRules();
+        int expiry = rules.stream().filter(rule -> EXPIRY_RULE_ID.equals(rule.id()) && rule.status() == ExpirationStatus.ENABLED
+                        && rule.expiration() != null && rule.expiration().days() != null)
+                .map(rule -> rule.expiration().days()).findFirst().orElse(0);
+        BucketSpec current = new BucketSpec(encryption, flag(block, PublicAccessBlockConfiguration::blockPublicAcls),
+                flag(block, PublicAccessBlockConfiguration::ignorePublicAcls),
+                flag(block, PublicAccessBlockConfiguration::blockPublicPolicy),
+                flag(block, PublicAccessBlockConfiguration::restrictPublicBuckets), ownership,
+                policy == null ? null : Policies.parse(policy), expiry);
+        return Observation.of(current, stackTag());
+    }
+
+    /** The bucket's stack tag, or null. */
+    String stackTag() {
+        List<Tag> tags = orNull(() -> s3().getBucketTagging(r -> r.bucket(name()).expectedBucketOwner(owner())).tagSet());
+        if (tags == null) {
+            return null;
+        }
+        return tags.stream().filter(tag -> tag.key().equals(Planner.STACK_TAG)).map(Tag::value).findFirst().orElse(null);
+    }
+
+    @Override
+    public void create() {
+        String region = context.layout().identity().region();
+        s3().createBucket(r -> {
+            r.bucket(name()).objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED);
+            if (!region.equals("us-east-1")) {
+                r.createBucketConfiguration(c -> c.locationConstraint(BucketLocationConstraint.fromValue(region)));
+            }
+        });
+        // Tag first: a bucket that carries the tag is recognised as ours if a later step fails.
+        tag();
+        putEncryption();
+        putPublicAccessBlock();
+        putOwnership();
+        putPolicy();
+        putLifecycle();
+    }
+
+    @Override
+    public void update(BucketSpec current, List<Difference> differences) {
+        for (Difference difference : differences) {
+            switch (difference.field()) {
+                case "encryption" -> putEncryption();
+                case "blockPublicAcls", "ignorePublicAcls", "blockPublicPolicy", "restrictPublicBuckets" -> putPublicAccessBlock();
+                case "objectOwnership" -> putOwnership();
+                case "policy" -> putPolicy();
+                case "expiryDays" -> putLifecycle();
+                default -> throw new IllegalStateException("no update for bucket field " + difference.field());
+            }
+        }
+    }
+
+    private void tag() {
+        List<Tag> tags = new ArrayList<>();
+        for (Map.Entry<String, String> entry : context.tags().entrySet()) {
+            tags.add(Tag.builder().key(entry.getKey()).value(entry.getValue()).build());
+        }
+        s3().putBucketTagging(r -> r.bucket(name()).expectedBucketOwner(owner()).tagging(t -> t.tagSet(tags)));
+    }
+
+    private void putEncryption() {
+        s3().putBucketEncryption(r -> r.bucket(name()).expectedBucketOwner(owner()).serverSideEncryptionConfiguration(c -> c.rules(
+                ServerSideEncryptionRule.builder().applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(desired.encryption())).build())));
+    }
+
+    private void putPublicAccessBlock() {
+        s3().putPublicAccessBlock(r -> r.bucket(name()).expectedBucketOwner(owner()).publicAccessBlockConfiguration(c -> c
+                .blockPublicAcls(true).ignorePublicAcls(true).blockPublicPolicy(true).restrictPublicBuckets(true)));
+    }
+
+    private void putOwnership() {
+        OwnershipControlsRule rule = OwnershipControlsRule.builder().objectOwnership(desired.objectOwnership()).build();
+        s3().putBucketOwnershipControls(r -> r.bucket(name()).expectedBucketOwner(owner()).ownershipControls(c -> c.rules(rule)));
+    }
+
+    private void putPolicy() {
+        s3().putBucketPolicy(r -> r.bucket(name()).expectedBucketOwner(owner()).policy(Policies.toJson(desired.policy())));
+    }
+
+    /** Sets or removes this stack's expiry rule and keeps every other lifecycle rule as it is. */
+    private void putLifecycle() {
+        List<LifecycleRule> rules = new ArrayList<>(lifecycleRules());
+        rules.removeIf(rule -> EXPIRY_RULE_ID.equals(rule.id()));
+        if (desired.expiryDays() > 0) {
+            rules.add(LifecycleRule.builder().id(EXPIRY_RULE_ID).status(ExpirationStatus.ENABLED)
+                    .filter(LifecycleRuleFilter.builder().prefix("").build())
+                    .expiration(e -> e.days(desired.expiryDays())).build());
+        }
+        if (rules.isEmpty()) {
+            s3().deleteBucketLifecycle(r -> r.bucket(name()).expectedBucketOwner(owner()));
+        } else {
+            s3().putBucketLifecycleConfiguration(r -> r.bucket(name()).expectedBucketOwner(owner())
+                    .lifecycleConfiguration(BucketLifecycleConfiguration.builder().rules(rules).build()));
+        }
+    }
+
+    private List<LifecycleRule> lifecycleRules() {
+        List<LifecycleRule> rules = orNull(() -> s3().getBucketLifecycleConfiguration(r -> r.bucket(name())
+                .expectedBucketOwner(owner())).rules());
+        return rules == null ? List.of() : rules;
+    }
+
+    /** Deletes the bucket only when it is empty, or with {@code deleteData} after deleting every object version. */
+    @Override
+    public DeleteResult delete(boolean deleteData) {
+        ListObjectVersionsResponse first = s3().listObjectVersions(r -> r.bucket(name()).expectedBucketOwner(owner()).maxKeys(1));
+        boolean empty = first.versions().isEmpty() && first.deleteMarkers().isEmpty();
+        if (!empty && !deleteData) {
+            return DeleteResult.kept("holds data; kept with its data (destroy --delete-data removes both)");
+        }
+        if (!empty) {
+            // The bucket goes anyway; its policy must not stand in the way of deleting the objects.
+            s3().deleteBucketPolicy(r -> r.bucket(name()).expectedBucketOwner(owner()));
+            emptyBucket();
+        }
+        s3().deleteBucket(r -> r.bucket(name()).expectedBucketOwner(owner()));
+        return DeleteResult.deleted();
+    }
+
+    private void emptyBucket() {
+        for (ListObjectVersionsResponse page : s3().listObjectVersionsPaginator(r -> r.bucket(name()).expectedBucketOwner(owner()))) {
+            List<ObjectIdentifier> batch = new ArrayList<>();
+            page.versions().forEach(v -> batch.add(ObjectIdentifier.builder().key(v.key()).versionId(v.versionId()).build()));
+            page.deleteMarkers().forEach(m -> batch.add(ObjectIdentifier.builder().key(m.key()).versionId(m.versionId()).build()));
+            if (!batch.isEmpty()) {
+                s3().deleteObjects(r -> r.bucket(name()).expectedBucketOwner(owner()).delete(d -> d.objects(batch).quiet(true)));
+            }
+        }
+    }
+
+    private static boolean flag(PublicAccessBlockConfiguration block,
+                                java.util.function.Function<PublicAccessBlockConfiguration, Boolean> field) {
+        return block != null && Boolean.TRUE.equals(field.apply(block));
+    }
+
+    /** The value, or null when S3 says the configuration does not exist. */
+    static <T> T orNull(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (S3Exception e) {
+            if (AwsErrors.isNotFound(e)) {
+                return null;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.roxxane.provisioner.resources;
+
+import java.util.List;
+import java.util.Map;
+
+/** The Firehose stream: Direct PUT into the bucket, with every setting this stack relies on. */
+public record DeliveryStreamSpec(
+        String streamType,
+        String bucketArn,
+        String roleArn,
+        String prefix,
+        String errorOutputPrefix,
+        int bufferingSizeMiB,
+        int bufferingIntervalSeconds,
+        String compression,
+        boolean processingEnabled,
+        List<Processor> processors,
+        boolean dynamicPartitioning,
+        int dynamicPartitioningRetrySeconds,
+        boolean formatConversion,
+        String inputSerDe,
+        String outputSerDe,
+        String parquetCompression,
+        String schemaCatalogId,
+        String schemaDatabase,
+        String schemaTable,
+        String schemaRegion,
+        String schemaRoleArn,
+        String schemaVersionId,
+        boolean cloudWatchLogging,
+        String logGroupName,
+        String logStreamName) {
+
+    /** One record processor and the parameters this stack sets on it. */
+    public record Processor(String type, Map<String, String> parameters) {
+    }
+}

@@ -1,0 +1,5 @@
+package io.roxxane.provisioner.resources;
+
+/** The Glue database: only its description is ours to set. */
+public record GlueDatabaseSpec(String description) {
+}

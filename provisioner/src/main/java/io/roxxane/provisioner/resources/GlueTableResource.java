@@ -1,0 +1,172 @@
+package io.roxxane.provisioner.resources;
+
+import io.roxxane.provisioner.engine.DeleteResult;
+import io.roxxane.provisioner.engine.Difference;
+import io.roxxane.provisioner.engine.Observation;
+import io.roxxane.provisioner.engine.Planner;
+import io.roxxane.provisioner.engine.Resource;
+import io.roxxane.provisioner.resources.GlueTableSpec.ColumnSpec;
+import io.roxxane.schema.Column;
+import io.roxxane.schema.PartitionRule;
+import io.roxxane.schema.Schema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
+import software.amazon.awssdk.services.glue.model.Table;
+import software.amazon.awssdk.services.glue.model.TableInput;
+
+/**
+ * The Glue table Firehose converts records with and Athena queries. No partition projection:
+ * the partition registrar adds partitions as objects arrive. Glue tables carry no tags, so the
+ * stack is recorded in the table parameter {@code roxxane:stack}.
+ */
+public final class GlueTableResource implements Resource<GlueTableSpec> {
+    static final String SCHEMA_VERSION_PARAMETER = "roxxane:schema_version";
+
+    private final StackContext context;
+    private final GlueTableSpec desired;
+
+    public GlueTableResource(StackContext context) {
+        this.context = context;
+        this.desired = desiredSpec(context.layout().dataLocation(), context.stackName());
+    }
+
+    static GlueTableSpec desiredSpec(String location, String stackName) {
+        List<ColumnSpec> columns = new ArrayList<>();
+        for (Column column : Column.tableColumns()) {
+            columns.add(new ColumnSpec(column.columnName(), column.type().glueType(), column.description()));
+        }
+        List<ColumnSpec> keys = new ArrayList<>();
+        for (String key : PartitionRule.KEYS) {
+            keys.add(new ColumnSpec(key, "string", null));
+        }
+        Map<String, String> parameters = new TreeMap<>();
+        parameters.put("EXTERNAL", "TRUE");
+        parameters.put("classification", "parquet");
+        parameters.put("parquet.compression", "SNAPPY");
+        parameters.put(Planner.STACK_TAG, stackName);
+        parameters.put(SCHEMA_VERSION_PARAMETER, String.valueOf(Schema.VERSION));
+        return new GlueTableSpec("EXTERNAL_TABLE", location, List.copyOf(columns), List.copyOf(keys),
+                "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat",
+                "org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat",
+                "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe",
+                new TreeMap<>(Map.of("serialization.format", "1")), parameters);
+    }
+
+    @Override
+    public String key() {
+        return "glue-table";
+    }
+
+    @Override
+    public String type() {
+        return "Glue table";
+    }
+
+    @Override
+    public String name() {
+        return context.layout().settings().glueDatabaseName() + "." + tableName();
+    }
+
+    private String tableName() {
+        return context.layout().settings().glueTableName();
+    }
+
+    private String databaseName() {
+        return context.layout().settings().glueDatabaseName();
+    }
+
+    @Override
+    public String arn() {
+        return context.layout().tableArn();
+    }
+
+    @Override
+    public List<String> dependsOn() {
+        return List.of("glue-database");
+    }
+
+    @Override
+    public GlueTableSpec desired() {
+        return desired;
+    }
+
+    private GlueClient glue() {
+        return context.clients().glue();
+    }
+
+    @Override
+    public Observation<GlueTableSpec> read() {
+        Table table;
+        try {
+            table = glue().getTable(r -> r.databaseName(databaseName()).name(tableName())).table();
+        } catch (EntityNotFoundException e) {
+            return Observation.absent();
+        }
+        Map<String, String> all = table.parameters() == null ? Map.of() : table.parameters();
+        Map<String, String> ours = new TreeMap<>();
+        for (String key : desired.parameters().keySet()) {
+            if (all.containsKey(key)) {
+                ours.put(key, all.get(key));
+            }
+        }
+        var storage = table.storageDescriptor();
+        var serde = storage == null ? null : storage.serdeInfo();
+        GlueTableSpec current = new GlueTableSpec(table.tableType(), storage == null ? null : storage.location(),
+                storage == null ? List.of() : columns(storage.columns()), columns(table.partitionKeys()),
+                storage == null ? null : storage.inputFormat(), storage == null ? null : storage.outputFormat(),
+                serde == null ? null : serde.serializationLibrary(),
+                serde == null || serde.parameters() == null ? Map.of() : new TreeMap<>(serde.parameters()), ours);
+        return Observation.of(current, all.get(Planner.STACK_TAG));
+    }
+
+    private static List<ColumnSpec> columns(List<software.amazon.awssdk.services.glue.model.Column> columns) {
+        List<ColumnSpec> result = new ArrayList<>();
+        if (columns != null) {
+            for (var column : columns) {
+                result.add(new ColumnSpec(column.name(), column.type(), column.comment()));
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    private TableInput tableInput() {
+        return TableInput.builder().name(tableName()).tableType(desired.tableType())
+                .description("Roxxane metrics, one row per sample; partitions registered as data arrives")
+                .parameters(desired.parameters())
+                .partitionKeys(glueColumns(desired.partitionKeys()))
+                .storageDescriptor(s -> s.location(desired.location()).columns(glueColumns(desired.columns()))
+                        .inputFormat(desired.inputFormat()).outputFormat(desired.outputFormat()).compressed(false)
+                        .serdeInfo(serde -> serde.serializationLibrary(desired.serializationLibrary())
+                                .parameters(desired.serdeParameters())))
+                .build();
+    }
+
+    private static List<software.amazon.awssdk.services.glue.model.Column> glueColumns(List<ColumnSpec> columns) {
+        List<software.amazon.awssdk.services.glue.model.Column> result = new ArrayList<>();
+        for (ColumnSpec column : columns) {
+            result.add(software.amazon.awssdk.services.glue.model.Column.builder().name(column.name()).type(column.type())
+                    .comment(column.comment()).build());
+        }
+        return result;
+    }
+
+    @Override
+    public void create() {
+        glue().createTable(r -> r.databaseName(databaseName()).tableInput(tableInput()));
+    }
+
+    @Override
+    public void update(GlueTableSpec current, List<Difference> differences) {
+        glue().updateTable(r -> r.databaseName(databaseName()).tableInput(tableInput()));
+    }
+
+    @Override
+    public DeleteResult delete(boolean deleteData) {
+        glue().deleteTable(r -> r.databaseName(databaseName()).name(tableName()));
+        return DeleteResult.deleted();
+    }
+}

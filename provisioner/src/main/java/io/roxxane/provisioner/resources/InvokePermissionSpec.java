@@ -1,0 +1,5 @@
+package io.roxxane.provisioner.resources;
+
+/** One statement of a function's resource policy: who may invoke it, from which bucket of which account. */
+public record InvokePermissionSpec(String principal, String action, String sourceArn, String sourceAccount) {
+}

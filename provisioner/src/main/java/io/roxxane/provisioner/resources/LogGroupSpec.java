@@ -1,0 +1,7 @@
+package io.roxxane.provisioner.resources;
+
+import java.util.List;
+
+/** The log group for Firehose delivery errors, its retention and the log streams Firehose writes to. */
+public record LogGroupSpec(int retentionDays, List<String> logStreams) {
+}

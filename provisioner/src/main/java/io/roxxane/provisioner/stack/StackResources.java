@@ -1,0 +1,60 @@
+package io.roxxane.provisioner.stack;
+
+import io.roxxane.provisioner.engine.Resource;
+import io.roxxane.provisioner.resources.BucketNotificationResource;
+import io.roxxane.provisioner.resources.BucketResource;
+import io.roxxane.provisioner.resources.DeliveryStreamResource;
+import io.roxxane.provisioner.resources.FunctionResource;
+import io.roxxane.provisioner.resources.GlueDatabaseResource;
+import io.roxxane.provisioner.resources.GlueTableResource;
+import io.roxxane.provisioner.resources.InvokePermissionResource;
+import io.roxxane.provisioner.resources.LogGroupResource;
+import io.roxxane.provisioner.resources.RoleResource;
+import io.roxxane.provisioner.resources.StackContext;
+import java.util.List;
+import java.util.Map;
+
+/** The resources of one stack and how they depend on each other. */
+public final class StackResources {
+    public static final String TRANSFORM_HANDLER = "io.roxxane.transform.FirehoseTransformHandler::handleRequest";
+    public static final String REGISTRAR_HANDLER = "io.roxxane.registrar.PartitionRegistrarHandler::handleRequest";
+    static final int REGISTRAR_MEMORY_MB = 512;
+    static final int REGISTRAR_TIMEOUT_SECONDS = 60;
+
+    private StackResources() {
+    }
+
+    public static List<Resource<?>> of(StackContext context) {
+        StackLayout layout = context.layout();
+        var settings = layout.settings();
+        String transform = settings.transformFunctionName();
+        String registrar = settings.registrarFunctionName();
+        return List.of(
+                new BucketResource(context),
+                new LogGroupResource(context),
+                new GlueDatabaseResource(context),
+                new GlueTableResource(context),
+                new RoleResource(context, "transform-role", settings.transformRoleName(),
+                        "Roxxane transform Lambda (stack " + settings.stackName() + ")",
+                        Policies.lambdaTrust(layout), "basic-execution", Policies.lambdaBasicExecution(layout, transform)),
+                new RoleResource(context, "registrar-role", settings.registrarRoleName(),
+                        "Roxxane partition registrar Lambda (stack " + settings.stackName() + ")",
+                        Policies.lambdaTrust(layout), "register-partitions", Policies.registrar(layout, registrar)),
+                new RoleResource(context, "firehose-role", settings.firehoseRoleName(),
+                        "Roxxane Firehose delivery (stack " + settings.stackName() + ")",
+                        Policies.firehoseTrust(layout), "deliver", Policies.firehose(layout)),
+                new FunctionResource(context, "transform-function", transform,
+                        "Roxxane Firehose transform: validate, enrich, partition keys", settings.transformJar(),
+                        TRANSFORM_HANDLER, layout.roleArn(settings.transformRoleName()), settings.lambdaMemoryMb(),
+                        settings.lambdaTimeoutSeconds(), Map.of(), List.of("transform-role")),
+                new FunctionResource(context, "registrar-function", registrar,
+                        "Roxxane partition registrar: adds Glue partitions as objects arrive", settings.registrarJar(),
+                        REGISTRAR_HANDLER, layout.roleArn(settings.registrarRoleName()), REGISTRAR_MEMORY_MB,
+                        REGISTRAR_TIMEOUT_SECONDS,
+                        Map.of("GLUE_DATABASE", settings.glueDatabaseName(), "GLUE_TABLE", settings.glueTableName()),
+                        List.of("registrar-role")),
+                new InvokePermissionResource(context, registrar, List.of("registrar-function", "bucket")),
+                new BucketNotificationResource(context, layout.functionArn(registrar), List.of("bucket", "registrar-permission")),
+                new DeliveryStreamResource(context));
+    }
+}

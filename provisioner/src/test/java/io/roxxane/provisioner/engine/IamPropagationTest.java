@@ -1,0 +1,61 @@
+package io.roxxane.provisioner.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.roxxane.provisioner.aws.IamPropagation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
+class IamPropagationTest {
+    private static AwsServiceException error(String code, String message) {
+        return AwsServiceException.builder().statusCode(400).message(message)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build()).build();
+    }
+
+    @Test
+    void retry_whenRoleNotYetAssumable_backsOffAndSucceeds() {
+        List<Duration> pauses = new ArrayList<>();
+        AtomicInteger attempts = new AtomicInteger();
+
+        String result = new IamPropagation(Duration.ofSeconds(60), pauses::add).retry("create function", () -> {
+            if (attempts.incrementAndGet() < 3) {
+                throw error("InvalidParameterValueException", "The role defined for the function cannot be assumed by Lambda.");
+            }
+            return "created";
+        });
+
+        assertEquals("created", result);
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), pauses);
+    }
+
+    @Test
+    void retry_whenErrorIsNotAboutIam_failsAtOnce() {
+        AwsServiceException other = error("ResourceConflictException", "Function already exist");
+
+        AwsServiceException thrown = assertThrows(AwsServiceException.class,
+                () -> new IamPropagation(Duration.ofSeconds(60), pause -> { }).retry("x", () -> {
+                    throw other;
+                }));
+
+        assertSame(other, thrown);
+    }
+
+    @Test
+    void retry_whenDeadlinePasses_failsNamingTheSettingAndLastError() {
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> new IamPropagation(Duration.ZERO, pause -> { }).retry("create stream", () -> {
+                    throw error("InvalidArgumentException", "Firehose is unable to assume role arn:aws:iam::1:role/r");
+                }));
+
+        assertTrue(thrown.getMessage().contains("IAM_PROPAGATION_TIMEOUT"), thrown.getMessage());
+        assertTrue(thrown.getMessage().contains("unable to assume role"), thrown.getMessage());
+    }
+}
