@@ -197,8 +197,8 @@ final class FirehoseSender implements Runnable {
         backoff.reset();
         queue.setOverflowBytes(Long.MAX_VALUE);
         if (failedCalls > 0) {
-            AgentLog.warnLimited("firehose-recovered", "delivering to Firehose stream '" + stream + "' again after " + failedCalls
-                    + " failed attempt(s)");
+            AgentLog.warnLimited("firehose-recovered", "delivering to Firehose stream '" + stream
+                    + "' again after " + failedCalls + " failed attempt(s)");
             failedCalls = 0;
         }
     }
@@ -218,9 +218,9 @@ final class FirehoseSender implements Runnable {
                 + batch.records().size() + " records (" + code + "); re-sending only those, with backoff");
         if (batch.fromSpool()) {
             try {
-                spool.write(batch.spoolKey(), rest.records(), batch.spoolKey());
+                stats.samplesDropped(spool.write(batch.spoolKey(), rest.records(), batch.spoolKey()));
             } catch (IOException e) {
-                // the old file still holds them all: re-sent in full later (at least once)
+                // the old file still holds them all: re-sent in full after a restart (at least once)
             }
         }
         pending = rest;

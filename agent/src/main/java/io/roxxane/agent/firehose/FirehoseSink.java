@@ -6,7 +6,6 @@ import io.roxxane.agent.log.AgentLog;
 import io.roxxane.agent.sample.EncodedSample;
 import io.roxxane.agent.sink.Sink;
 import io.roxxane.agent.stats.AgentStats;
-import java.security.SecureRandom;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -53,7 +52,7 @@ public final class FirehoseSink implements Sink {
         long buffer = config.bufferBytes();
         int maxBatchBytes = (int) Math.min(FirehoseLimits.MAX_BATCH_BYTES, buffer / 4);
         SampleQueue queue = new SampleQueue(buffer, maxBatchBytes, stats);
-        Random random = new Random(new SecureRandom().nextLong());
+        Random random = new Random(); // jitter only: distinct per JVM, no entropy wait
         FirehoseSender sender = new FirehoseSender(config.stream(), queue, spool, recordSender, stats, tuning,
                 new Backoff(tuning.backoffBaseMillis, tuning.backoffMaxMillis, random), config.flushMillis(),
                 maxBatchBytes, buffer);

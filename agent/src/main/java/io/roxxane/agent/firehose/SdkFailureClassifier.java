@@ -97,7 +97,8 @@ final class SdkFailureClassifier {
         if (code.equals("ResourceNotFoundException")) {
             return notNow("firehose-not-found", shortError,
                     "Firehose stream '" + stream + "' does not exist (" + where + "): create it (java -jar"
-                            + " provisioner.jar) or fix stream=/region=" + agent("; the agent keeps buffering and retries slowly"));
+                            + " provisioner.jar) or fix stream=/region="
+                            + agent("; the agent keeps buffering and retries slowly"));
         }
         if (status == 403 || code.equals("AccessDeniedException") || code.equals("UnrecognizedClientException")
                 || code.equals("InvalidSignatureException") || code.equals("ExpiredTokenException")

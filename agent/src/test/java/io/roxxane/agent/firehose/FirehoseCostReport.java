@@ -7,6 +7,9 @@ import io.roxxane.agent.sample.SampleEncoder;
 import io.roxxane.schema.Column;
 import io.roxxane.schema.ColumnType;
 import io.roxxane.schema.Schema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +33,14 @@ public final class FirehoseCostReport {
     static final int INCREMENT = Schema.FIREHOSE_BILLING_INCREMENT_BYTES;
     private static final long HOUR_MS = 3_600_000;
 
+    /** Where the simulated samples come from. */
+    enum Source {
+        /** A sample line the agent wrote with sink=log on this machine (test resource firehose/sample-line.json). */
+        RECORDED,
+        /** Every column filled with values of realistic magnitude: the largest sample the agent writes. */
+        ALL_COLUMNS
+    }
+
     /** One simulated hour at one interval and flush. */
     record Row(long intervalMs, long flushMs, int samples, double meanSampleBytes, long records,
             long billedAggregated, long billedPerSample) {
@@ -51,12 +62,16 @@ public final class FirehoseCostReport {
     }
 
     static String report() {
-        StringBuilder out = new StringBuilder();
+        return table(Source.RECORDED) + "\n" + table(Source.ALL_COLUMNS);
+    }
+
+    static String table(Source source) {
+        StringBuilder out = new StringBuilder("Samples: " + source + "\n\n");
         out.append("| interval | flush | samples/h | mean sample | records/h aggregated | billed B/sample aggregated"
                 + " | billed B/sample one record each | saving |\n");
         out.append("|---|---|---|---|---|---|---|---|\n");
         for (long[] setting : new long[][] {{1_000, 60_000}, {10_000, 60_000}, {60_000, 60_000}, {60_000, 300_000}}) {
-            Row row = simulateHour(setting[0], setting[1], 42);
+            Row row = simulateHour(source, setting[0], setting[1], 42);
             out.append(String.format(Locale.ROOT, "| %d s | %d s | %d | %.0f B | %d | %.0f | %.0f | %.1fx |%n",
                     row.intervalMs() / 1_000, row.flushMs() / 1_000, row.samples(), row.meanSampleBytes(),
                     row.records(), row.perSampleAggregated(), row.perSampleUnaggregated(), row.ratio()));
@@ -65,7 +80,7 @@ public final class FirehoseCostReport {
     }
 
     /** One hour of samples at {@code intervalMs}, flushed every {@code flushMs}, through the real packer. */
-    static Row simulateHour(long intervalMs, long flushMs, long seed) {
+    static Row simulateHour(Source source, long intervalMs, long flushMs, long seed) {
         Random random = new Random(seed);
         Identity identity = new Identity("checkout-service", "ip-10-0-12-34.eu-west-1.compute.internal", 48_213,
                 UUID.nameUUIDFromBytes(new byte[] {1}).toString(), "17.0.12+7-LTS", tags(), intervalMs);
@@ -78,7 +93,8 @@ public final class FirehoseCostReport {
         long totalBytes = 0;
         List<EncodedSample> pending = new ArrayList<>();
         for (int seq = 0; seq < samples; seq++) {
-            EncodedSample sample = encoder.encodeForSink(realisticSample(identity, seq, intervalMs, random));
+            EncodedSample sample = source == Source.RECORDED ? recordedSample(seq, intervalMs)
+                    : encoder.encodeForSink(realisticSample(identity, seq, intervalMs, random));
             totalBytes += sample.size();
             billedPerSample += billed(sample.size());
             pending.add(sample);
@@ -110,6 +126,23 @@ public final class FirehoseCostReport {
 
     static long billed(int recordBytes) {
         return (long) Math.ceil(recordBytes / (double) INCREMENT) * INCREMENT;
+    }
+
+    private static String recordedLine;
+
+    /** The recorded sample line with this seq and its ts. */
+    static EncodedSample recordedSample(long seq, long intervalMs) {
+        if (recordedLine == null) {
+            try (InputStream in = FirehoseCostReport.class.getResourceAsStream("/firehose/sample-line.json")) {
+                recordedLine = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim() + "\n";
+            } catch (IOException | NullPointerException e) {
+                throw new IllegalStateException("test resource firehose/sample-line.json missing", e);
+            }
+        }
+        long ts = 1_763_900_000_000L + seq * intervalMs;
+        String line = recordedLine.replaceFirst("\"seq\":\\d+", "\"seq\":" + seq)
+                .replaceFirst("\"ts\":\\d+", "\"ts\":" + ts);
+        return new EncodedSample(ts, seq, "checkout-service", line.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Map<String, String> tags() {

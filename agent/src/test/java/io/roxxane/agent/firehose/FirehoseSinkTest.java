@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.roxxane.agent.config.AgentConfig;
+import io.roxxane.agent.config.ConfigResolver;
 import io.roxxane.agent.log.AgentLog;
 import io.roxxane.agent.stats.AgentStats;
 import java.io.ByteArrayOutputStream;
@@ -18,6 +20,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -362,6 +366,53 @@ class FirehoseSinkTest {
         sink.close(deadlineIn(Duration.ofSeconds(5)));
         assertAllArrivedOnce(300);
         assertEquals(1, countLines("firehose:PutRecordBatch"), logText());
+    }
+
+    @Test
+    void accept_whenCredentialsAppearLater_recoversByItselfWithOneClearLine() throws Exception {
+        FirehoseTestSupport.clearFakeCredentials();
+        System.setProperty("aws.disableEc2Metadata", "true");
+        System.setProperty("aws.sharedCredentialsFile", temp.resolve("none").toString());
+        System.setProperty("aws.configFile", temp.resolve("none").toString());
+        try {
+            FirehoseSink sink = sink(fake, stats, "");
+            acceptPaced(sink, 0, 300);
+            await("several failed attempts", WAIT, () -> stats.failures() >= 2);
+            assertEquals(0, fake.putCalls(), "nothing unsigned was sent");
+            FirehoseTestSupport.useFakeCredentials();
+            await("all delivered", WAIT, () -> fake.distinctSeqs() == 300);
+            sink.close(deadlineIn(Duration.ofSeconds(5)));
+            assertAllArrivedOnce(300);
+            assertEquals(1, countLines("no AWS credentials found"), logText());
+            assertTrue(stats.lastError().isEmpty() || stats.lastError().contains("credentials"), stats.lastError());
+        } finally {
+            FirehoseTestSupport.useFakeCredentials();
+            System.clearProperty("aws.disableEc2Metadata");
+            System.clearProperty("aws.sharedCredentialsFile");
+            System.clearProperty("aws.configFile");
+        }
+    }
+
+    @Test
+    void accept_whenNoRegionIsFoundUntilLater_recoversByItselfWithOneClearLine() throws Exception {
+        System.setProperty("aws.disableEc2Metadata", "true");
+        System.setProperty("aws.configFile", temp.resolve("none").toString());
+        try {
+            AgentConfig config = ConfigResolver.resolve("stream=" + FirehoseTestSupport.STREAM + ",endpoint="
+                    + fake.endpoint() + ",flush=1s,buffer=1MiB", new Properties(), Map.of());
+            FirehoseSink sink = sink(config, stats, 5_000);
+            acceptPaced(sink, 0, 300);
+            await("several failed attempts", WAIT, () -> stats.failures() >= 2);
+            System.setProperty("aws.region", "us-east-1");
+            await("all delivered", WAIT, () -> fake.distinctSeqs() == 300);
+            sink.close(deadlineIn(Duration.ofSeconds(5)));
+            assertAllArrivedOnce(300);
+            assertEquals(1, countLines("no AWS region"), logText());
+        } finally {
+            System.clearProperty("aws.region");
+            System.clearProperty("aws.disableEc2Metadata");
+            System.clearProperty("aws.configFile");
+        }
     }
 
     private long countLines(String fragment) {

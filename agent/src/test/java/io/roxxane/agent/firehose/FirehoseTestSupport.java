@@ -36,7 +36,7 @@ final class FirehoseTestSupport {
     }
 
     static FirehoseSink sink(FakeFirehose fake, AgentStats stats, String extraArgs) throws Exception {
-        return sink(config(fake, extraArgs), stats, 2_000);
+        return sink(config(fake, extraArgs), stats, 5_000);
     }
 
     static FirehoseSink sink(AgentConfig config, AgentStats stats, long attemptTimeoutMillis) throws Exception {
