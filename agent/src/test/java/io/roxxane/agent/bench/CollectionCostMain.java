@@ -1,0 +1,80 @@
+package io.roxxane.agent.bench;
+
+import io.roxxane.agent.collect.Collector;
+import io.roxxane.agent.collect.CollectorSet;
+import io.roxxane.agent.collect.DefaultCollectors;
+import io.roxxane.agent.sample.Sample;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Whole-process measure of the CPU one sample costs, independent of JMH: collects N samples with
+ * the agent's collectors and N with the naive OSHI baseline, alternating, and prints the median and
+ * 90th percentile of this thread's CPU time per sample, then the median per collector.
+ *
+ * <p>Usage: {@code java -cp <test class path> io.roxxane.agent.bench.CollectionCostMain [N]}
+ */
+public final class CollectionCostMain {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private CollectionCostMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        int warmup = Math.max(50, n / 10);
+        CollectorSet agent = DefaultCollectors.create();
+        NaiveOshiSampler naive = new NaiveOshiSampler();
+        for (int i = 0; i < warmup; i++) {
+            agent.collectInto(new Sample());
+            naive.collectInto(new Sample());
+        }
+        long[] agentCpu = new long[n];
+        long[] naiveCpu = new long[n];
+        long[] agentWall = new long[n];
+        for (int i = 0; i < n; i++) {
+            long wall = System.nanoTime();
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            agent.collectInto(new Sample());
+            agentCpu[i] = THREADS.getCurrentThreadCpuTime() - cpu;
+            agentWall[i] = System.nanoTime() - wall;
+            cpu = THREADS.getCurrentThreadCpuTime();
+            naive.collectInto(new Sample());
+            naiveCpu[i] = THREADS.getCurrentThreadCpuTime() - cpu;
+        }
+        System.out.printf("samples: %d each (after %d warm-up), java %s, %d CPUs%n", n, warmup,
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        System.out.printf("agent collectors: CPU per sample median %.0f us, p90 %.0f us (wall median %.0f us)%n",
+                percentile(agentCpu, 50), percentile(agentCpu, 90), percentile(agentWall, 50));
+        System.out.printf("naive OSHI:       CPU per sample median %.0f us, p90 %.0f us%n",
+                percentile(naiveCpu, 50), percentile(naiveCpu, 90));
+        System.out.printf("ratio naive/agent (median CPU): %.1fx%n",
+                percentile(naiveCpu, 50) / Math.max(1.0, percentile(agentCpu, 50)));
+        System.out.printf("disabled collectors: %d%n", agent.disabledCount());
+        perCollector(agent.collectors(), n);
+    }
+
+    private static void perCollector(List<Collector> collectors, int n) throws Exception {
+        System.out.println("per collector (CPU us per sample, median / p90):");
+        for (Collector collector : collectors) {
+            long[] cpu = new long[n];
+            for (int i = 0; i < n; i++) {
+                Sample sample = new Sample();
+                long start = THREADS.getCurrentThreadCpuTime();
+                collector.collect(sample);
+                cpu[i] = THREADS.getCurrentThreadCpuTime() - start;
+            }
+            System.out.printf("  %-18s %8.1f %8.1f%n", collector.name(), percentile(cpu, 50), percentile(cpu, 90));
+        }
+    }
+
+    /** Nearest-rank percentile, in microseconds. */
+    static double percentile(long[] nanos, int percent) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, index)] / 1000.0;
+    }
+}
