@@ -22,8 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One whole sample: the agent's collectors against the naive OSHI baseline, in the same run.
  * Besides JMH's wall time per op (and, with {@code -prof gc}, bytes allocated per op), the
- * {@link CpuCounters} report this thread's CPU nanoseconds and the op count of each iteration:
- * CPU per sample = cpuNanos / ops (bench/collection-cost.sh prints it).
+ * {@link CpuCounters} report, per iteration, the op count and the CPU nanoseconds spent inside the
+ * ops: this thread's, the whole JVM's (GC and JIT included) and child processes' (OSHI runs
+ * commands for some reads). CPU per sample = counter / ops (bench/collection-cost.sh prints it).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -53,37 +54,55 @@ public class CollectionCostBenchmark {
         }
     }
 
-    /** This thread's CPU time and op count per iteration. */
+    /** Op count and CPU spent inside the ops, per iteration. */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
     public static class CpuCounters {
-        public long cpuNanos;
         public long ops;
+        public long cpuNanos;
+        public long jvmCpuNanos;
+        public long childCpuNanos;
+        long childrenAtStart;
+        long jvmAtStart;
+        long threadAtStart;
 
         @Setup(Level.Iteration)
         public void reset() {
-            cpuNanos = 0;
             ops = 0;
+            cpuNanos = 0;
+            jvmCpuNanos = 0;
+            childCpuNanos = 0;
+        }
+
+        void start() {
+            childrenAtStart = ProcessCpu.childrenNanos();
+            jvmAtStart = ProcessCpu.jvmNanos();
+            threadAtStart = THREADS.getCurrentThreadCpuTime();
+        }
+
+        void stop() {
+            cpuNanos += THREADS.getCurrentThreadCpuTime() - threadAtStart;
+            jvmCpuNanos += ProcessCpu.jvmNanos() - jvmAtStart;
+            childCpuNanos += ProcessCpu.childrenNanos() - childrenAtStart;
+            ops++;
         }
     }
 
     @Benchmark
     public Sample agentCollectors(Agent agent, CpuCounters cpu) {
-        long start = THREADS.getCurrentThreadCpuTime();
+        cpu.start();
         Sample sample = new Sample();
         agent.collectors.collectInto(sample);
-        cpu.cpuNanos += THREADS.getCurrentThreadCpuTime() - start;
-        cpu.ops++;
+        cpu.stop();
         return sample;
     }
 
     @Benchmark
     public Sample naiveOshi(Naive naive, CpuCounters cpu) throws Exception {
-        long start = THREADS.getCurrentThreadCpuTime();
+        cpu.start();
         Sample sample = new Sample();
         naive.sampler.collectInto(sample);
-        cpu.cpuNanos += THREADS.getCurrentThreadCpuTime() - start;
-        cpu.ops++;
+        cpu.stop();
         return sample;
     }
 }

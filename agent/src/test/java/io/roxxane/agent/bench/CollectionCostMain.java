@@ -12,7 +12,9 @@ import java.util.List;
 /**
  * Whole-process measure of the CPU one sample costs, independent of JMH: collects N samples with
  * the agent's collectors and N with the naive OSHI baseline, alternating, and prints the median and
- * 90th percentile of this thread's CPU time per sample, then the median per collector.
+ * 90th percentile of this thread's CPU time per sample. Then, in separate blocks of N/2 samples, the
+ * mean CPU per sample of the whole JVM (every thread: GC, JIT) and of child processes (OSHI runs
+ * commands for some reads, which a thread's CPU clock never sees). Last, the median per collector.
  *
  * <p>Usage: {@code java -cp <test class path> io.roxxane.agent.bench.CollectionCostMain [N]}
  */
@@ -52,8 +54,30 @@ public final class CollectionCostMain {
                 percentile(naiveCpu, 50), percentile(naiveCpu, 90));
         System.out.printf("ratio naive/agent (median CPU): %.1fx%n",
                 percentile(naiveCpu, 50) / Math.max(1.0, percentile(agentCpu, 50)));
+        int block = Math.max(1, n / 2);
+        System.out.printf("whole JVM + children, mean CPU per sample over %d samples each:%n", block);
+        wholeProcess("agent collectors", block, () -> agent.collectInto(new Sample()));
+        wholeProcess("naive OSHI", block, () -> naive.collectInto(new Sample()));
         System.out.printf("disabled collectors: %d%n", agent.disabledCount());
         perCollector(agent.collectors(), n);
+    }
+
+    private interface Op {
+        void run() throws Exception;
+    }
+
+    private static void wholeProcess(String name, int samples, Op op) throws Exception {
+        long children = ProcessCpu.childrenNanos();
+        long jvm = ProcessCpu.jvmNanos();
+        long wall = System.nanoTime();
+        for (int i = 0; i < samples; i++) {
+            op.run();
+        }
+        double wallUs = (System.nanoTime() - wall) / 1000.0 / samples;
+        double jvmUs = (ProcessCpu.jvmNanos() - jvm) / 1000.0 / samples;
+        double childrenUs = (ProcessCpu.childrenNanos() - children) / 1000.0 / samples;
+        System.out.printf("  %-17s JVM %8.0f us + children %8.0f us = %8.0f us (wall %8.0f us)%n", name + ":", jvmUs,
+                childrenUs, jvmUs + childrenUs, wallUs);
     }
 
     private static void perCollector(List<Collector> collectors, int n) throws Exception {
