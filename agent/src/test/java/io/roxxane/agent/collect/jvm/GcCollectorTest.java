@@ -173,6 +173,18 @@ class GcCollectorTest {
     }
 
     @Test
+    void isPausesOfCycles_whenSiblingCyclesBean_isTrueOnlyForThePausesBean() {
+        List<String> generationalZgc = List.of("ZGC Minor Cycles", "ZGC Minor Pauses", "ZGC Major Cycles",
+                "ZGC Major Pauses");
+        assertTrue(GcCollector.isPausesOfCycles("ZGC Minor Pauses", generationalZgc));
+        assertTrue(GcCollector.isPausesOfCycles("ZGC Major Pauses", generationalZgc));
+        assertFalse(GcCollector.isPausesOfCycles("ZGC Minor Cycles", generationalZgc));
+        assertTrue(GcCollector.isPausesOfCycles("Shenandoah Pauses", List.of("Shenandoah Pauses", "Shenandoah Cycles")));
+        assertFalse(GcCollector.isPausesOfCycles("ZGC Pauses", List.of("ZGC Pauses")), "no cycles bean: it counts");
+        assertFalse(GcCollector.isPausesOfCycles("G1 Old Generation", List.of("G1 Young Generation", "G1 Old Generation")));
+    }
+
+    @Test
     void constructor_whenNoCollectors_refusesToStart() {
         assertThrows(IllegalStateException.class, () -> new GcCollector(List.of()));
     }
