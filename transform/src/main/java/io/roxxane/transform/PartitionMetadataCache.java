@@ -1,0 +1,61 @@
+package io.roxxane.transform;
+
+import com.fasterxml.jackson.core.io.SerializedString;
+import io.roxxane.schema.PartitionKeys;
+import io.roxxane.schema.PartitionRule;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The response's {@code metadata} object for a (service, hour), built once per invocation and
+ * reused: the samples of one event share a few services and hours.
+ */
+final class PartitionMetadataCache {
+    private static final long MS_PER_HOUR = 3_600_000L;
+    private static final int MAX_ENTRIES = 1024;
+
+    private final Map<String, Entry> byService = new HashMap<>();
+    private Entry noService;
+
+    /**
+     * The raw {@code metadata} JSON for a sample.
+     *
+     * @param service the sample's service as sent, or null when it has none
+     * @throws IllegalArgumentException if {@code tsMillis} is outside the partition rule's range
+     */
+    SerializedString metadataFor(String service, long tsMillis) {
+        long hour = Math.floorDiv(tsMillis, MS_PER_HOUR);
+        Entry entry = service == null ? noService : byService.get(service);
+        if (entry == null || entry.hour != hour) {
+            entry = new Entry(hour, toJson(PartitionRule.keysFor(service, tsMillis)));
+            if (service == null) {
+                noService = entry;
+            } else {
+                if (byService.size() >= MAX_ENTRIES) {
+                    byService.clear();
+                }
+                byService.put(service, entry);
+            }
+        }
+        return entry.metadata;
+    }
+
+    /** The partition values are safe path segments (ServiceNames, digits): no JSON escaping is needed. */
+    static SerializedString toJson(PartitionKeys keys) {
+        return new SerializedString("{\"partitionKeys\":{\"service\":\"" + keys.service()
+                + "\",\"year\":\"" + keys.year()
+                + "\",\"month\":\"" + keys.month()
+                + "\",\"day\":\"" + keys.day()
+                + "\",\"hour\":\"" + keys.hour() + "\"}}");
+    }
+
+    private static final class Entry {
+        final long hour;
+        final SerializedString metadata;
+
+        Entry(long hour, SerializedString metadata) {
+            this.hour = hour;
+            this.metadata = metadata;
+        }
+    }
+}

@@ -1,0 +1,267 @@
+package io.roxxane.transform;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.roxxane.schema.Column;
+import io.roxxane.transform.TestEvents.TestRecord;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Property test over random events: random bytes, random JSON, mutated realistic samples and
+ * random mixes of them. Whatever the records hold, the contract holds (see {@link ResponseContract}).
+ * Seeded per event (the seed is in every failure message) and bounded to a few seconds.
+ */
+class FuzzTest {
+    private static final long BASE_SEED = 0x5eed_0005L;
+    private static final long BUDGET_NANOS = 3_000_000_000L;
+    private static final int MAX_EVENTS = 20_000;
+    /** Run at least this many events however slow the machine, so the test always covers the same ground. */
+    private static final int MIN_EVENTS = 200;
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Column[] COLUMNS = Column.values();
+
+    @Test
+    void handleRequest_whenRecordsAreRandom_keepsTheContractAndNeverThrows() {
+        long deadline = System.nanoTime() + BUDGET_NANOS;
+        int events = 0;
+        int okRecords = 0;
+        int failedRecords = 0;
+        for (; events < MIN_EVENTS || events < MAX_EVENTS && System.nanoTime() < deadline; events++) {
+            long seed = BASE_SEED + events;
+            Random random = new Random(seed);
+            List<TestRecord> records = new ArrayList<>();
+            int count = random.nextInt(12);
+            for (int i = 0; i < count; i++) {
+                records.add(new TestRecord(randomRecordId(random), randomArrival(random), randomData(random)));
+            }
+            byte[] event = TestEvents.event(records);
+            try {
+                byte[] response = TestEvents.invokeRaw(TestEvents.handler(), event, new CapturingContext());
+                ResponseContract.check(event, response);
+                for (JsonNode record : TestEvents.MAPPER.readTree(response).get("records")) {
+                    if ("Ok".equals(record.get("result").asText())) {
+                        okRecords++;
+                    } else {
+                        failedRecords++;
+                    }
+                }
+            } catch (Throwable t) {
+                fail("seed " + seed + ": " + t, t);
+            }
+        }
+        System.out.println("fuzz: " + events + " events, " + okRecords + " Ok, " + failedRecords + " failed");
+        // The generators must exercise both outcomes, or the test proves little.
+        assertTrue(okRecords > events / 10 && failedRecords > events / 10,
+                "ok " + okRecords + ", failed " + failedRecords + " over " + events + " events");
+    }
+
+    @Test
+    void handleRequest_whenEventIsRandomBytesOrMutatedJson_answersOrThrowsInvalidEventOnly() {
+        byte[] recorded = TestEvents.resource("events/firehose-event-3-samples.json");
+        long deadline = System.nanoTime() + BUDGET_NANOS / 3;
+        for (int events = 0; events < MIN_EVENTS || events < MAX_EVENTS && System.nanoTime() < deadline; events++) {
+            long seed = BASE_SEED ^ events;
+            Random random = new Random(seed);
+            byte[] event = random.nextBoolean() ? randomBytes(random, random.nextInt(300)) : mutate(random, recorded);
+            try {
+                byte[] response = TestEvents.invokeRaw(TestEvents.handler(), event, new CapturingContext());
+                assertTrue(TestEvents.MAPPER.readTree(response).get("records").isArray(), "seed " + seed);
+            } catch (InvalidEventException expected) {
+                assertTrue(expected.getMessage().contains("expected a Firehose transformation event"));
+            } catch (Throwable t) {
+                fail("seed " + seed + ": " + t, t);
+            }
+        }
+    }
+
+    private static String randomRecordId(Random random) {
+        switch (random.nextInt(4)) {
+            case 0:
+                return randomString(random, 20);
+            case 1:
+                return "";
+            default:
+                return new BigInteger(180, random).toString();
+        }
+    }
+
+    private static Long randomArrival(Random random) {
+        switch (random.nextInt(10)) {
+            case 0:
+                return null;
+            case 1:
+                return random.nextLong();
+            case 2:
+                return random.nextBoolean() ? 0L : Long.MAX_VALUE;
+            default:
+                return TestEvents.ARRIVAL + random.nextInt(7_200_000) - 3_600_000;
+        }
+    }
+
+    private static String randomData(Random random) {
+        switch (random.nextInt(9)) {
+            case 0:
+                return null;
+            case 1:
+                return randomString(random, 40);
+            case 2:
+                return b64(randomBytes(random, random.nextInt(200)));
+            case 3:
+                return b64(TestEvents.json(randomValue(random, 3)));
+            case 4:
+                return b64(mutate(random, TestEvents.sampleLine().getBytes(StandardCharsets.UTF_8)));
+            case 5:
+                return b64(TestEvents.json(tweakedSample(random)) + "\n" + TestEvents.json(tweakedSample(random)));
+            default:
+                return b64(TestEvents.json(tweakedSample(random)) + (random.nextBoolean() ? "\n" : ""));
+        }
+    }
+
+    /** The realistic sample with a few columns removed, nulled or given random values and random extra keys. */
+    private static ObjectNode tweakedSample(Random random) {
+        ObjectNode sample = TestEvents.sampleTree();
+        sample.put("ts", TestEvents.ARRIVAL - random.nextInt(86_400_000));
+        int changes = random.nextInt(4);
+        for (int i = 0; i < changes; i++) {
+            String name = COLUMNS[random.nextInt(COLUMNS.length)].columnName();
+            switch (random.nextInt(5)) {
+                case 0:
+                    sample.remove(name);
+                    break;
+                case 1:
+                    sample.putNull(name);
+                    break;
+                case 2:
+                    sample.set(name.toUpperCase(Locale.ROOT), randomValue(random, 1));
+                    break;
+                case 3:
+                    sample.set("x_" + randomString(random, 8), randomValue(random, 2));
+                    break;
+                default:
+                    sample.set(name, randomValue(random, 1));
+            }
+        }
+        if (random.nextInt(4) == 0) {
+            sample.put("service", randomString(random, 30));
+        }
+        return sample;
+    }
+
+    private static JsonNode randomValue(Random random, int depth) {
+        switch (random.nextInt(depth > 0 ? 10 : 8)) {
+            case 0:
+                return NODES.numberNode(random.nextLong());
+            case 1:
+                return NODES.numberNode(random.nextInt(1000));
+            case 2:
+                return NODES.numberNode(random.nextDouble() * 1e6);
+            case 3:
+                return NODES.numberNode(new BigInteger(100, random));
+            case 4:
+                return NODES.textNode(randomString(random, 12));
+            case 5:
+                return NODES.booleanNode(random.nextBoolean());
+            case 6:
+                return NODES.nullNode();
+            case 7:
+                return NODES.numberNode(TestEvents.ARRIVAL - random.nextInt(1_000_000));
+            case 8: {
+                ObjectNode object = NODES.objectNode();
+                int size = random.nextInt(5);
+                for (int i = 0; i < size; i++) {
+                    String key = random.nextBoolean() ? COLUMNS[random.nextInt(COLUMNS.length)].columnName()
+                            : randomString(random, 6);
+                    object.set(key, randomValue(random, depth - 1));
+                }
+                return object;
+            }
+            default: {
+                ArrayNode array = NODES.arrayNode();
+                int size = random.nextInt(4);
+                for (int i = 0; i < size; i++) {
+                    array.add(randomValue(random, depth - 1));
+                }
+                return array;
+            }
+        }
+    }
+
+    private static String randomString(Random random, int maxLength) {
+        int length = random.nextInt(maxLength + 1);
+        StringBuilder s = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            switch (random.nextInt(6)) {
+                case 0:
+                    s.append((char) random.nextInt(0x20));
+                    break;
+                case 1:
+                    s.append("/.\\\"=".charAt(random.nextInt(5)));
+                    break;
+                case 2:
+                    s.appendCodePoint(0x80 + random.nextInt(0x10000 - 0x80 - 0x800));
+                    break;
+                default:
+                    s.append((char) ('a' + random.nextInt(26)));
+            }
+        }
+        return s.toString();
+    }
+
+    private static byte[] randomBytes(Random random, int length) {
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    /** Flips, deletes or inserts a few bytes, or truncates. */
+    private static byte[] mutate(Random random, byte[] original) {
+        byte[] bytes = original.clone();
+        int edits = 1 + random.nextInt(3);
+        for (int e = 0; e < edits && bytes.length > 0; e++) {
+            int at = random.nextInt(bytes.length);
+            switch (random.nextInt(4)) {
+                case 0:
+                    bytes[at] = (byte) random.nextInt(256);
+                    break;
+                case 1:
+                    bytes = java.util.Arrays.copyOf(bytes, at);
+                    break;
+                case 2: {
+                    byte[] shorter = new byte[bytes.length - 1];
+                    System.arraycopy(bytes, 0, shorter, 0, at);
+                    System.arraycopy(bytes, at + 1, shorter, at, bytes.length - at - 1);
+                    bytes = shorter;
+                    break;
+                }
+                default: {
+                    byte[] longer = new byte[bytes.length + 1];
+                    System.arraycopy(bytes, 0, longer, 0, at);
+                    longer[at] = (byte) "{}[]\",:\n0-e".charAt(random.nextInt(11));
+                    System.arraycopy(bytes, at, longer, at + 1, bytes.length - at);
+                    bytes = longer;
+                }
+            }
+        }
+        return bytes;
+    }
+
+    private static String b64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    private static String b64(String text) {
+        return b64(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
