@@ -82,7 +82,7 @@ public final class AthenaTemplate {
                 Description: Glue database that holds the samples table.
               TableName:
                 Type: String
-                Default: samples
+                Default: metrics
                 AllowedPattern: '^[a-z0-9_]{1,255}$'
                 Description: The samples table; every named query reads it (the TableName placeholder of docs/queries).
               WorkGroupName:

@@ -142,13 +142,31 @@ final class Hosts {
      */
     static HostResult run(List<String> command, Path dir, Map<String, String> env, Predicate<String> release,
             Duration releaseTimeout) throws InterruptedException {
+        return run(command, dir, env, release, null, releaseTimeout);
+    }
+
+    /**
+     * As {@link #run(List, Path, Map, Predicate, Duration)}, and when {@code awaitDataIn} is given,
+     * the host is released only once the file sink has a file (in progress or closed) there.
+     */
+    static HostResult run(List<String> command, Path dir, Map<String, String> env, Predicate<String> release,
+            Path awaitDataIn, Duration releaseTimeout) throws InterruptedException {
         Child child = Child.start(command, dir, env);
         try {
+            long deadline = System.nanoTime() + releaseTimeout.toNanos();
             Predicate<String> matcher = release != null ? release : READY::equals;
             String releasedBy = child.awaitLine(matcher, releaseTimeout);
             if (release != null && releasedBy != null) {
                 // the host must be waiting before it is released
                 child.awaitLine(READY::equals, releaseTimeout);
+            }
+            if (awaitDataIn != null && releasedBy != null) {
+                while (SinkFiles.all(awaitDataIn).isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                if (SinkFiles.all(awaitDataIn).isEmpty()) {
+                    releasedBy = null;
+                }
             }
             child.send("go");
             String exiting = child.awaitLine(l -> l.startsWith("host: exiting"), RUN_TIMEOUT);

@@ -35,14 +35,33 @@ class LifecycleIT {
                 waitForSample ? Hosts.firstSample() : null, SAMPLE_TIMEOUT);
     }
 
+    /** Runs the host with the agent's default sink, the file sink, released once the sink holds data. */
+    private static HostResult runWithFileSink(Jdk jdk, Path data, String... args) throws InterruptedException {
+        Path dir = Hosts.scratch("plain-file-" + jdk);
+        String agent = Hosts.javaagent("sink=file,dir=" + data + ",interval=1s,roll_time=1s,shutdown_timeout=1s");
+        return Hosts.run(Hosts.command(jdk, HOST, null, MAIN, List.of(agent), args), dir, Map.of(),
+                l -> l.startsWith("[roxxane] started "), data, SAMPLE_TIMEOUT);
+    }
+
+    private static void assertFileSamples(Path data, HostResult result) {
+        List<String> samples = SinkFiles.samples(data);
+        assertFalse(samples.isEmpty(), "no sample in the file sink's closed files under " + data + ":\n" + result);
+        for (String sample : samples) {
+            assertTrue(sample.startsWith("{") && sample.contains("\"seq\":"), "not a sample: " + sample);
+        }
+        assertEquals(1, result.agentLines().size(), "expected only the start line:\n" + result);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void hostOutput_whenAgentRunning_isUnchangedAndHostKeepsLoggingAndMBeanServerToItself(Jdk jdk) throws Exception {
         String[] args = {"wait", "late-checks", "threads", "exit=7"};
         HostResult without = runPlain(jdk, List.of(), false, args);
-        HostResult with = runPlain(jdk, List.of(Hosts.javaagent(AGENT_ARGS)), true, args);
+        Path data = Hosts.scratch("data");
+        HostResult with = runWithFileSink(jdk, data, args);
 
         assertNotNull(with.releasedBy, "no sample from the agent before the host's late checks:\n" + with);
+        assertFileSamples(data, with);
         assertTrue(with.stdout.contains("host: log manager = HostLogManager"),
                 "java.util.logging was initialised before the host installed its LogManager:\n" + with);
         assertTrue(with.stdout.contains("host: platform mbean server built by the host's builder = true"),
@@ -62,7 +81,9 @@ class LifecycleIT {
     void agentThreads_whenAgentRunning_areDaemonsNamedRoxxane(Jdk jdk) throws Exception {
         String[] args = {"wait", "threads", "exit=0"};
         Map<String, String> before = threads(runPlain(jdk, List.of(), false, args));
-        HostResult with = runPlain(jdk, List.of(Hosts.javaagent(AGENT_ARGS)), true, args);
+        Path data = Hosts.scratch("data");
+        HostResult with = runWithFileSink(jdk, data, args);
+        assertNotNull(with.releasedBy, "no sample from the agent before the thread listing:\n" + with);
         Map<String, String> added = threads(with);
         added.keySet().removeAll(before.keySet());
 

@@ -7,6 +7,7 @@ import io.roxxane.agent.log.AgentLog;
 import java.io.File;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -53,7 +54,7 @@ public final class Attacher {
     }
 
     public Result attach(String pidText, String agentArgs) throws AttachRefusedException {
-        AgentConfig config = validate(agentArgs, new Properties(), Collections.<String, String>emptyMap(), "");
+        validate(agentArgs, new Properties(), Collections.<String, String>emptyMap(), "");
         long pid = parsePid(pidText);
         if (pid == ProcessInspector.currentPid()) {
             throw problem("pid " + pid + " is this command's own JVM: give the pid of the JVM to attach to; "
@@ -77,7 +78,8 @@ public final class Attacher {
             return new Result(false, "roxxane is already running in JVM " + pid + " (started by " + startedBy
                     + "); nothing attached");
         }
-        config = validate(agentArgs, targetProperties, facts.environment(), " together with JVM " + pid + "'s own settings");
+        AgentConfig config = validate(agentArgs, targetProperties, facts.environment(),
+                " together with JVM " + pid + "'s own settings");
         try {
             attachApi.loadAgent(agentJar, pid, agentArgs == null ? "" : agentArgs);
         } catch (Throwable t) {
@@ -87,7 +89,7 @@ public final class Attacher {
                 + "; its messages go to that JVM's standard error");
     }
 
-    private static AgentConfig validate(String agentArgs, Properties properties, java.util.Map<String, String> env,
+    private static AgentConfig validate(String agentArgs, Properties properties, Map<String, String> env,
             String context) throws AttachRefusedException {
         try {
             return ConfigResolver.resolve(agentArgs, properties, env);

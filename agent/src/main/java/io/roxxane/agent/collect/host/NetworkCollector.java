@@ -4,9 +4,17 @@ import io.roxxane.agent.collect.Collector;
 import io.roxxane.agent.collect.Deltas;
 import io.roxxane.agent.sample.Sample;
 import io.roxxane.schema.Column;
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.net.NetworkInterface;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import oshi.hardware.HardwareAbstractionLayer;
 import oshi.hardware.NetworkIF;
 
@@ -14,11 +22,14 @@ import oshi.hardware.NetworkIF;
  * Bytes and packets received and sent over the interval on every non-loopback interface.
  *
  * <p>Enumerating interfaces is the slow part, so the list is kept and only refreshed every
- * {@link #REFRESH_MS}; each sample just re-reads the counters of the known interfaces. Totals are
- * turned into deltas, and an interval in which the set of interfaces changed reports no delta.
+ * {@link #REFRESH_MS}; each sample just re-reads the counters of the known interfaces, all at once
+ * from /proc/net/dev (OSHI's per-interface refresh reads 14 sysfs files per interface, about
+ * 0.2 ms each time). Totals are turned into deltas, and an interval in which the set of interfaces
+ * changed reports no delta.
  */
 public final class NetworkCollector implements Collector {
     static final long REFRESH_MS = 5 * 60_000L;
+    private static final Path NET_DEV = Paths.get("/proc/net/dev");
 
     private final HardwareAbstractionLayer hardware;
     private List<NetworkIF> interfaces;
@@ -49,21 +60,21 @@ public final class NetworkCollector implements Collector {
             interfaces = fresh;
             listedAtMillis = now;
         }
-        long rb = 0;
-        long tb = 0;
-        long rp = 0;
-        long tp = 0;
-        for (NetworkIF nif : interfaces) {
-            nif.updateAttributes();
-            rb += nif.getBytesRecv();
-            tb += nif.getBytesSent();
-            rp += nif.getPacketsRecv();
-            tp += nif.getPacketsSent();
+        long[] totals = readNetDev(new HashSet<String>(names(interfaces)));
+        if (totals == null) {
+            totals = new long[4];
+            for (NetworkIF nif : interfaces) {
+                nif.updateAttributes();
+                totals[0] += nif.getBytesRecv();
+                totals[1] += nif.getBytesSent();
+                totals[2] += nif.getPacketsRecv();
+                totals[3] += nif.getPacketsSent();
+            }
         }
-        long drb = rxBytes.next(rb);
-        long dtb = txBytes.next(tb);
-        long drp = rxPackets.next(rp);
-        long dtp = txPackets.next(tp);
+        long drb = rxBytes.next(totals[0]);
+        long dtb = txBytes.next(totals[1]);
+        long drp = rxPackets.next(totals[2]);
+        long dtp = txPackets.next(totals[3]);
         if (relisted || drb < 0 || dtb < 0 || drp < 0 || dtp < 0) {
             return;
         }
@@ -71,6 +82,33 @@ public final class NetworkCollector implements Collector {
                 .set(Column.HOST_NET_TX_BYTES, dtb)
                 .set(Column.HOST_NET_RX_PACKETS, drp)
                 .set(Column.HOST_NET_TX_PACKETS, dtp);
+    }
+
+    /**
+     * Bytes received, bytes sent, packets received, packets sent, summed over the named interfaces'
+     * rows of /proc/net/dev; null if it cannot be read or lacks one of them.
+     */
+    private static long[] readNetDev(Set<String> names) {
+        long[] totals = new long[4];
+        int found = 0;
+        try (BufferedReader reader = Files.newBufferedReader(NET_DEV, StandardCharsets.US_ASCII)) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                int colon = line.indexOf(':');
+                if (colon < 0 || !names.contains(line.substring(0, colon).trim())) {
+                    continue; // the two header lines, and interfaces not counted
+                }
+                String[] fields = line.substring(colon + 1).trim().split("\\s+");
+                totals[0] += Long.parseLong(fields[0]);
+                totals[1] += Long.parseLong(fields[8]);
+                totals[2] += Long.parseLong(fields[1]);
+                totals[3] += Long.parseLong(fields[9]);
+                found++;
+            }
+            return found == names.size() ? totals : null; // one gone: OSHI keeps its last counters
+        } catch (IOException | RuntimeException unreadable) {
+            return null;
+        }
     }
 
     private List<NetworkIF> list() {

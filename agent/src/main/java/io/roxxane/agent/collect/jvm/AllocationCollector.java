@@ -14,7 +14,7 @@ import java.util.Map;
  * Bytes allocated on the heap in the interval, where the JVM can tell
  * ({@code com.sun.management.ThreadMXBean}, HotSpot and OpenJ9).
  *
- * <p>Java 21+ offers a JVM-wide running total ({@code getTotalThreadAllocatedBytes}), which is
+ * <p>Java 14+ offers a JVM-wide running total ({@code getTotalThreadAllocatedBytes}), which is
  * exact. Older JVMs only report per live thread: there the delta sums each live thread's
  * increase, so what a thread allocated in the interval before it ended is missed.
  */
@@ -44,7 +44,7 @@ public final class AllocationCollector implements Collector {
         Method totalMethod = null;
         try {
             totalMethod = extended.getMethod("getTotalThreadAllocatedBytes");
-        } catch (NoSuchMethodException beforeJava21) {
+        } catch (NoSuchMethodException beforeJava14) {
             // fall back to per-thread sums
         }
         this.total = totalMethod;
@@ -56,7 +56,7 @@ public final class AllocationCollector implements Collector {
         return "jvm-allocation";
     }
 
-    /** Whether the exact JVM-wide total is used (Java 21+). */
+    /** Whether the exact JVM-wide total is used (Java 14+). */
     public boolean exact() {
         return total != null;
     }

@@ -6,6 +6,7 @@ import io.roxxane.agent.sample.Sample;
 import io.roxxane.schema.Column;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,7 +20,9 @@ import javax.management.openmbean.CompositeData;
  * longest single pause in the interval from GC notifications.
  *
  * <p>Young collectors are recognised by name (Copy, PS Scavenge, ParNew, G1 Young Generation,
- * ZGC Minor …, OpenJ9 scavenge); every other collector counts as old/concurrent. The pause comes
+ * ZGC Minor …, OpenJ9 scavenge and partial gc); every other collector counts as old/concurrent. Where
+ * a collector reports cycles and pauses as two beans (ZGC, Shenandoah), collections and their time
+ * come from the cycles bean and the pauses bean only feeds the longest pause. The pause comes
  * only from stop-the-world collectors: a concurrent cycle's duration (G1 Concurrent GC, ZGC
  * Cycles, CMS, Shenandoah Cycles) is not a pause and is left out.
  */
@@ -29,6 +32,8 @@ public final class GcCollector implements Collector {
 
     private final GarbageCollectorMXBean[] beans;
     private final boolean[] young;
+    /** False for a pause bean whose collections its sibling cycle bean already counts (ZGC, Shenandoah). */
+    private final boolean[] counted;
     private final Deltas[] counts;
     private final Deltas[] times;
     private final AtomicLong longestPauseMillis = new AtomicLong();
@@ -45,11 +50,17 @@ public final class GcCollector implements Collector {
         int n = collectors.size();
         beans = collectors.toArray(new GarbageCollectorMXBean[n]);
         young = new boolean[n];
+        counted = new boolean[n];
+        List<String> names = new ArrayList<String>();
+        for (GarbageCollectorMXBean bean : beans) {
+            names.add(bean.getName());
+        }
         counts = new Deltas[n];
         times = new Deltas[n];
         boolean listening = false;
         for (int i = 0; i < n; i++) {
             young[i] = isYoung(beans[i].getName());
+            counted[i] = !isPausesOfCycles(beans[i].getName(), names);
             counts[i] = new Deltas();
             times[i] = new Deltas();
             if (beans[i] instanceof NotificationEmitter) {
@@ -67,7 +78,17 @@ public final class GcCollector implements Collector {
     static boolean isYoung(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         return n.contains("young") || n.contains("scavenge") || n.contains("parnew") || n.equals("copy")
-                || n.contains("minor");
+                || n.contains("minor") || n.equals("partial gc");
+    }
+
+    /**
+     * Whether {@code name} is the pause bean of a collector that also has a cycle bean ("ZGC Pauses"
+     * beside "ZGC Cycles", "Shenandoah Pauses" beside "Shenandoah Cycles"): its pauses happen within
+     * the cycles, so counting both would count one collection several times and its pauses twice.
+     */
+    static boolean isPausesOfCycles(String name, List<String> allNames) {
+        return name.endsWith(" Pauses")
+                && allNames.contains(name.substring(0, name.length() - " Pauses".length()) + " Cycles");
     }
 
     static boolean isConcurrentCycle(String name) {
@@ -93,6 +114,9 @@ public final class GcCollector implements Collector {
             if (count < 0 || time < 0) {
                 complete = false;
                 continue;
+            }
+            if (!counted[i]) {
+                continue; // its pauses are inside the cycles counted by its sibling bean
             }
             if (young[i]) {
                 youngCount += count;

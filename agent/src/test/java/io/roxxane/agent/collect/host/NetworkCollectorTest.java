@@ -1,0 +1,71 @@
+package io.roxxane.agent.collect.host;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.roxxane.agent.collect.ProcFiles;
+import io.roxxane.agent.sample.Sample;
+import io.roxxane.schema.Column;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NetworkCollectorTest {
+    private static final Column[] COLUMNS = {
+        Column.HOST_NET_RX_BYTES, Column.HOST_NET_RX_PACKETS, Column.HOST_NET_TX_BYTES, Column.HOST_NET_TX_PACKETS};
+
+    @Test
+    void interfaceNames_whenListed_excludeLoopbackAndKeepTheOthersThatAreUp() throws Exception {
+        NetworkCollector collector = new NetworkCollector(new oshi.nativefree.SystemInfo().getHardware());
+        List<String> names = collector.interfaceNames();
+        assertFalse(names.contains("lo"), names.toString());
+        for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (nif.isLoopback()) {
+                assertFalse(names.contains(nif.getName()), nif.getName() + " is loopback: " + names);
+            } else if (nif.isUp() && !nif.isVirtual()) {
+                assertTrue(names.contains(nif.getName()), nif.getName() + " is up and not loopback: " + names);
+            }
+        }
+        assertTrue(ProcFiles.netDevNames().containsAll(names), names + " all in /proc/net/dev");
+    }
+
+    @Test
+    void collect_whenInterval_deltasAgreeWithProcNetDevOverTheSameInterval() throws Exception {
+        NetworkCollector collector = new NetworkCollector(new oshi.nativefree.SystemInfo().getHardware());
+        long[] p0 = ProcFiles.netDevNonLoopback();
+        Sample first = new Sample();
+        collector.collect(first);
+        long[] p1 = ProcFiles.netDevNonLoopback();
+        for (Column column : COLUMNS) {
+            assertFalse(first.has(column), "the first sample has no interval: " + column.columnName());
+        }
+        loopbackTraffic(); // must not be counted, and traffic elsewhere may flow meanwhile
+        long[] p2 = ProcFiles.netDevNonLoopback();
+        Sample second = new Sample();
+        collector.collect(second);
+        long[] p3 = ProcFiles.netDevNonLoopback();
+        for (int i = 0; i < 4; i++) {
+            long delta = second.getLong(COLUMNS[i], -1);
+            assertTrue(delta >= p2[i] - p1[i] && delta <= p3[i] - p0[i],
+                    COLUMNS[i].columnName() + " " + delta + " not in /proc/net/dev's [" + (p2[i] - p1[i]) + ", "
+                            + (p3[i] - p0[i]) + "]");
+        }
+    }
+
+    private static void loopbackTraffic() throws IOException {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                Socket client = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+                Socket accepted = server.accept()) {
+            client.getOutputStream().write(new byte[256 * 1024]);
+            client.shutdownOutput();
+            byte[] buffer = new byte[64 * 1024];
+            while (accepted.getInputStream().read(buffer) >= 0) {
+                // drain
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.roxxane.agent.sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.roxxane.schema.Column;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SampleEncoderTest {
+
+    @Test
+    void encode_writesOneFlatLineInSchemaOrder() {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("env", "prod");
+        tags.put("quote", "a\"b\nc");
+        Sample sample = new Sample()
+                .set(Column.JVM_HEAP_USED_BYTES, 42L)
+                .set(Column.TS, 1_700_000_000_000L)
+                .set(Column.SERVICE, "checkout")
+                .set(Column.TAGS, tags)
+                .set(Column.HOST_CPU_UTILIZATION, 0.25)
+                .set(Column.SCHEMA_VERSION, 1);
+        String line = new String(new SampleEncoder().encode(sample), StandardCharsets.UTF_8);
+        assertEquals("{\"ts\":1700000000000,\"service\":\"checkout\",\"schema_version\":1,"
+                + "\"tags\":{\"env\":\"prod\",\"quote\":\"a\\\"b\\nc\"},\"host_cpu_utilization\":0.25,"
+                + "\"jvm_heap_used_bytes\":42}\n", line);
+        assertEquals(1, line.split("\n", -1).length - 1, "exactly one newline, at the end");
+    }
+
+    @Test
+    void set_nonFiniteDouble_leavesColumnAbsent() {
+        Sample sample = new Sample().set(Column.HOST_LOAD_1M, Double.NaN).set(Column.HOST_LOAD_5M, Double.POSITIVE_INFINITY);
+        assertEquals("{}\n", new String(new SampleEncoder().encode(sample), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void set_wrongType_isRejected() {
+        assertThrows(IllegalArgumentException.class, () -> new Sample().set(Column.SERVICE, 1L));
+        assertThrows(IllegalArgumentException.class, () -> new Sample().set(Column.TS, "now"));
+        assertThrows(IllegalArgumentException.class, () -> new Sample().set(Column.JVM_THREADS_LIVE, 1L << 40));
+    }
+
+    @Test
+    void encodeForSink_carriesIdentity() {
+        Sample sample = new Sample().set(Column.TS, 5L).set(Column.SEQ, 9L).set(Column.SERVICE, "s");
+        EncodedSample encoded = new SampleEncoder().encodeForSink(sample);
+        assertEquals(5L, encoded.ts());
+        assertEquals(9L, encoded.seq());
+        assertEquals("s", encoded.service());
+        assertTrue(encoded.size() > 0);
+        assertEquals(encoded.size(), encoded.jsonLine().length);
+    }
+}
