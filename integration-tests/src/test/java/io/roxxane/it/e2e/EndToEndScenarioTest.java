@@ -2,7 +2,6 @@ package io.roxxane.it.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,7 +43,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.firehose.model.Record;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -94,6 +95,7 @@ class EndToEndScenarioTest {
     private GlueTableSchema table;
     private Instant outageStart;
     private Instant outageEnd;
+    private final Set<String> agentObjects = new TreeSet<>();
 
     @BeforeAll
     void setUp(AwsEmulator emulator, @TempDir Path temporary) throws IOException {
@@ -236,18 +238,14 @@ class EndToEndScenarioTest {
     void firehoseProcessing_whenAppliedToDeliveredObjects_yieldsHivePartitionsOfConformingSamples() throws Exception {
         assertNotNull(outageEnd, "step 2 did not run the workloads");
         List<FirehoseProcessing.RawObject> objects = rawObjects();
+        objects.forEach(object -> agentObjects.add(object.key()));
         for (FirehoseProcessing.RawObject object : objects) {
             // The agent's wire format, intact: whole newline-terminated lines, one JSON object each.
             String text = utf8(object.data());
             assertTrue(text.endsWith("\n"), "object does not end with a newline: " + object.key());
             assertEquals(text.split("\n").length, JsonDeaggregation.split(object.data()).size(), "not one object per line: " + object.key());
         }
-        List<FirehoseProcessing.Delivered> delivered;
-        String streamArn = firehose.describeDeliveryStream(r -> r.deliveryStreamName(streamName)).deliveryStreamDescription()
-                .deliveryStreamARN();
-        try (FirehoseProcessing processing = new FirehoseProcessing(stream, streamArn, aws.region(), transformJar)) {
-            delivered = processing.process(objects);
-        }
+        List<FirehoseProcessing.Delivered> delivered = process(objects);
 
         List<String> failed = delivered.stream().filter(d -> !d.result().equals("Ok"))
                 .map(d -> d.result() + " " + d.keyPrefix() + " from " + d.source() + ": " + utf8(d.data())).toList();
@@ -315,6 +313,33 @@ class EndToEndScenarioTest {
 
     @Test
     @Order(5)
+    void firehoseProcessing_whenBatchHoldsOneBadSample_onlyItGoesToTheErrorPrefix() throws Exception {
+        assertNotNull(stream, "step 1 did not read the stream back");
+        long now = System.currentTimeMillis();
+        String good = "{\"ts\":" + now + ",\"service\":\"hand put\",\"instance_id\":\"hand\",\"seq\":0,\"schema_version\":"
+                + Schema.VERSION + "}\n";
+        String bad = "{\"ts\":" + now + ",\"service\":\"hand put\",\"instance_id\":\"hand\",\"seq\":1,\"host_cpu_count\":\"two\"}\n";
+        var put = firehose.putRecordBatch(r -> r.deliveryStreamName(streamName).records(
+                Record.builder().data(SdkBytes.fromUtf8String(good + bad + good)).build()));
+        assertEquals(0, put.failedPutCount());
+
+        List<FirehoseProcessing.RawObject> objects = rawObjects().stream().filter(o -> !agentObjects.contains(o.key())).toList();
+        assertEquals(1, objects.size(), () -> "objects of the batch: " + objects);
+        List<FirehoseProcessing.Delivered> delivered = process(objects);
+
+        ZonedDateTime arrival = objects.get(0).arrival().atZone(ZoneOffset.UTC);
+        String errorPrefix = stream.errorOutputPrefix().substring(0, stream.errorOutputPrefix().indexOf('!'));
+        assertEquals(List.of("Ok", "ProcessingFailed", "Ok"), delivered.stream().map(FirehoseProcessing.Delivered::result).toList());
+        assertEquals(String.format("%sprocessing-failed/year=%04d/month=%02d/day=%02d/hour=%02d/", errorPrefix, arrival.getYear(),
+                arrival.getMonthValue(), arrival.getDayOfMonth(), arrival.getHour()), delivered.get(1).keyPrefix());
+        assertEquals(bad.strip(), utf8(delivered.get(1).data()));
+        ZonedDateTime ts = Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC);
+        assertEquals(String.format("%s/service=hand-put/year=%04d/month=%02d/day=%02d/hour=%02d/", PREFIX, ts.getYear(),
+                ts.getMonthValue(), ts.getDayOfMonth(), ts.getHour()), delivered.get(2).keyPrefix());
+    }
+
+    @Test
+    @Order(6)
     void destroy_whenDeleteData_leavesNothingTaggedWithTheStack() {
         ProvisionerRun.Result destroy = provisioner.child("destroy", "--delete-data");
         destroyed = destroy.exitCode() == 0;
@@ -323,6 +348,15 @@ class EndToEndScenarioTest {
         assertEquals(List.of(), TaggedResources.find(aws, stack));
         assertTrue(s3.listBuckets().buckets().stream().noneMatch(b -> b.name().startsWith(stack + "-")));
         assertTrue(firehose.listDeliveryStreams(r -> { }).deliveryStreamNames().stream().noneMatch(streamName::equals));
+    }
+
+    /** Firehose's processing, as the configuration read back in step 1 says, of these raw objects. */
+    private List<FirehoseProcessing.Delivered> process(List<FirehoseProcessing.RawObject> objects) throws Exception {
+        String streamArn = firehose.describeDeliveryStream(r -> r.deliveryStreamName(streamName)).deliveryStreamDescription()
+                .deliveryStreamARN();
+        try (FirehoseProcessing processing = new FirehoseProcessing(stream, streamArn, aws.region(), transformJar)) {
+            return processing.process(objects);
+        }
     }
 
     private List<FirehoseProcessing.RawObject> rawObjects() {
