@@ -229,6 +229,9 @@ class EndToEndScenarioTest {
         System.out.println("outage " + outageStart + " .. " + outageEnd + ": proxy forwarded " + proxy.forwardedConnections()
                 + " and refused " + proxy.refusedConnections() + " connections");
         assertTrue(proxy.refusedConnections() > 0, "the agents never tried to send during the outage");
+        assertTrue(premain.output().contains("sink=firehose stream " + streamName), premain.output());
+        assertTrue(attached.output().contains("(attached)") && attached.output().contains("sink=firehose stream " + streamName),
+                attached.output());
         assertFalse(premain.output().contains("Exception in thread"), premain.output());
         assertFalse(attached.output().contains("Exception in thread"), attached.output());
     }

@@ -54,16 +54,17 @@ final class WorkloadJvm implements AutoCloseable {
         List<String> command = new ArrayList<>(javaCommand());
         command.addAll(List.of("-jar", agentJar.toAbsolutePath().toString(), "attach", Long.toString(pid), agentArguments));
         long deadline = System.nanoTime() + timeout.toNanos();
-        String output;
+        Path log = directory.resolve("attach-" + pid + ".log");
         while (true) {
-            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
             cleanEnvironment(builder.environment(), environment);
             Process attach = builder.start();
-            output = new String(attach.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!attach.waitFor(60, TimeUnit.SECONDS)) {
-                attach.destroyForcibly();
-                throw new AssertionError("attach did not finish within 60 s: " + output);
+                attach.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                throw new AssertionError("attach did not finish within 60 s: " + Files.readString(log, StandardCharsets.UTF_8));
             }
+            String output = Files.readString(log, StandardCharsets.UTF_8);
             if (attach.exitValue() == 0) {
                 return output;
             }
