@@ -1,0 +1,203 @@
+package io.roxxane.agent.firehose;
+
+import io.roxxane.agent.Identity;
+import io.roxxane.agent.config.AgentConfig;
+import io.roxxane.agent.config.ConfigException;
+import io.roxxane.agent.config.ConfigResolver;
+import io.roxxane.agent.log.AgentLog;
+import io.roxxane.agent.sample.Sample;
+import io.roxxane.agent.sample.SampleEncoder;
+import io.roxxane.schema.Column;
+import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.firehose.model.DeliveryStreamDescription;
+import software.amazon.awssdk.services.firehose.model.DescribeDeliveryStreamRequest;
+import software.amazon.awssdk.services.firehose.model.PutRecordBatchRequest;
+import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponse;
+import software.amazon.awssdk.services.firehose.model.Record;
+
+/**
+ * {@code java -jar roxxane.jar check stream=NAME [region=… endpoint=…]}: tells the user, one
+ * plain line per step, whether the agent could ship to this stream: the configuration parses,
+ * a region and credentials are found (never printed), the stream exists and is ACTIVE, and a
+ * test PutRecordBatch (the call the agent makes) is accepted. Exit 0 only if all hold.
+ */
+public final class FirehoseCheck {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+    /** The service name of the test sample, so that it is easy to find and delete in S3. */
+    public static final String CHECK_SERVICE = "roxxane-check";
+
+    private static final ShipperTuning TIMEOUTS = new ShipperTuning(200, 1_000, 1_000, 10_000, 20_000, 0);
+
+    private final PrintWriter out;
+    private final Properties systemProperties;
+    private final Map<String, String> environment;
+    private boolean allHold = true;
+
+    public FirehoseCheck(PrintWriter out) {
+        this(out, System.getProperties(), System.getenv());
+    }
+
+    FirehoseCheck(PrintWriter out, Properties systemProperties, Map<String, String> environment) {
+        this.out = out;
+        this.systemProperties = systemProperties;
+        this.environment = environment;
+    }
+
+    /** Runs every check; returns {@link #OK}, {@link #FAILED} or {@link #USAGE}. Never throws. */
+    public int run(List<String> settings) {
+        try {
+            return runChecks(settings);
+        } catch (Throwable t) {
+            fail("check stopped on an unexpected error: " + SecretRedactor.redact(AgentLog.describe(t)));
+            return FAILED;
+        } finally {
+            out.flush();
+        }
+    }
+
+    private int runChecks(List<String> settings) {
+        StringBuilder args = new StringBuilder();
+        for (String setting : settings) {
+            args.append(args.length() == 0 ? "" : ",").append(setting);
+        }
+        AgentConfig config;
+        try {
+            config = ConfigResolver.resolve(args.toString(), systemProperties, environment);
+        } catch (ConfigException e) {
+            fail("configuration: " + e.getMessage().replace("; the agent stays off", ""));
+            return FAILED;
+        }
+        if (config.stream() == null) {
+            out.println("usage: java -jar roxxane.jar check stream=NAME [region=NAME] [endpoint=URL]"
+                    + " (the same settings as the agent; stream= is required)");
+            return USAGE;
+        }
+        String stream = config.stream();
+        ok("configuration parses: stream=" + stream
+                + (config.region() != null ? ", region=" + config.region() : "")
+                + (config.endpoint() != null ? ", endpoint=" + config.endpoint() : ""));
+
+        String region = config.region();
+        if (region != null) {
+            ok("region " + region + " (from region=)");
+        } else {
+            try {
+                region = new DefaultAwsRegionProviderChain().getRegion().id();
+                ok("region " + region + " (from the SDK's chain: AWS_REGION, profile or instance metadata)");
+            } catch (Exception e) {
+                fail("no AWS region found: set region=NAME or AWS_REGION");
+                return FAILED;
+            }
+        }
+        if (config.endpoint() != null) {
+            ok("endpoint " + config.endpoint() + " (from endpoint=)");
+        }
+
+        try {
+            AwsCredentials credentials = DefaultCredentialsProvider.builder().build().resolveCredentials();
+            // Recent SDKs give short feature codes here rather than provider names: show only names.
+            String provider = credentials.providerName().orElse("");
+            ok("credentials found by the SDK's default chain" + (provider.length() > 3 ? " (" + provider + ")" : "")
+                    + "; not shown");
+        } catch (Exception e) {
+            fail("no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or run"
+                    + " with an instance, task or pod role");
+            return FAILED;
+        }
+
+        SdkFailureClassifier classifier = new SdkFailureClassifier(stream,
+                SdkRecordSender.describeTarget(region, config.endpoint()), false);
+        FirehoseClient client = FirehoseClientFactory.create(region, config.endpoint(), TIMEOUTS);
+        try {
+            describe(client, stream, region, classifier);
+            testPut(client, stream, config, classifier);
+        } finally {
+            client.close();
+        }
+        if (allHold) {
+            out.println("All checks passed: the agent can ship to Firehose stream '" + stream + "'.");
+            return OK;
+        }
+        out.println("Some checks failed: fix what is marked FAIL above and run check again.");
+        return FAILED;
+    }
+
+    private void describe(FirehoseClient client, String stream, String region, SdkFailureClassifier classifier) {
+        try {
+            DeliveryStreamDescription description = client.describeDeliveryStream(
+                    DescribeDeliveryStreamRequest.builder().deliveryStreamName(stream).build())
+                    .deliveryStreamDescription();
+            String status = description.deliveryStreamStatusAsString();
+            if ("ACTIVE".equals(status)) {
+                ok("stream '" + stream + "' exists and is ACTIVE (" + description.deliveryStreamTypeAsString() + ")");
+            } else {
+                fail("stream '" + stream + "' exists but is " + status + ": wait until it is ACTIVE"
+                        + (status != null && status.contains("FAILED") ? ", or delete and re-create it" : ""));
+            }
+        } catch (AwsServiceException e) {
+            if (e.statusCode() == 403 || "AccessDeniedException".equals(errorCode(e))) {
+                fail("not allowed to describe stream '" + stream + "' (" + errorCode(e) + "): grant"
+                        + " firehose:DescribeDeliveryStream to run this check (the agent itself needs only"
+                        + " firehose:PutRecordBatch)");
+            } else if ("ResourceNotFoundException".equals(errorCode(e))) {
+                fail("stream '" + stream + "' not found in region " + region + ": create it (java -jar"
+                        + " provisioner.jar) or fix stream=/region=");
+            } else {
+                fail("describing stream '" + stream + "' failed: " + classifier.classify(e).userMessage());
+            }
+        } catch (Exception e) {
+            fail("describing stream '" + stream + "' failed: " + classifier.classify(e).userMessage());
+        }
+    }
+
+    private void testPut(FirehoseClient client, String stream, AgentConfig config, SdkFailureClassifier classifier) {
+        Identity identity = Identity.ofThisJvm(CHECK_SERVICE, Collections.<String, String>emptyMap(),
+                config.intervalMillis());
+        Sample sample = new Sample();
+        sample.set(Column.TS, System.currentTimeMillis()).set(Column.SEQ, 0L);
+        identity.writeTo(sample);
+        byte[] line = new SampleEncoder().encode(sample);
+        try {
+            PutRecordBatchResponse response = client.putRecordBatch(PutRecordBatchRequest.builder()
+                    .deliveryStreamName(stream)
+                    .records(Record.builder().data(SdkBytes.fromByteArray(line)).build())
+                    .build());
+            Integer failed = response.failedPutCount();
+            if (failed != null && failed > 0) {
+                String code = response.requestResponses().isEmpty() ? "unknown"
+                        : response.requestResponses().get(0).errorCode();
+                fail("test put: Firehose did not take the record (" + code + "); try again in a minute");
+            } else {
+                ok("test put accepted (PutRecordBatch, 1 sample with service=" + CHECK_SERVICE + ", instance_id="
+                        + identity.instanceId() + "); it lands with the stream's other data");
+            }
+        } catch (Exception e) {
+            fail("test put failed: " + classifier.classify(e).userMessage());
+        }
+    }
+
+    private static String errorCode(AwsServiceException e) {
+        return e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
+    }
+
+    private void ok(String line) {
+        out.println("OK    " + line);
+    }
+
+    private void fail(String line) {
+        allHold = false;
+        out.println("FAIL  " + SecretRedactor.redact(line));
+    }
+}

@@ -1,0 +1,55 @@
+package io.roxxane.agent.firehose;
+
+import io.roxxane.agent.AgentVersion;
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.firehose.FirehoseClientBuilder;
+
+/**
+ * Builds the Firehose client the agent and {@code check} use: the URL-connection HTTP client (no
+ * Netty, no Apache client), credentials from the SDK's default chain, region from
+ * {@code region=} else the SDK's chain, endpoint from {@code endpoint=} else the SDK's own
+ * {@code AWS_ENDPOINT_URL_FIREHOSE} / {@code AWS_ENDPOINT_URL} handling. Call and attempt
+ * timeouts are set and the SDK's own retries are off: the shipper's retry loop is in charge, so
+ * that a retry never holds up the collector and never loses data.
+ *
+ * <p>Building a client loads a good part of the SDK: call this on the sender thread, never on a
+ * host thread or during start-up.
+ */
+final class FirehoseClientFactory {
+    private FirehoseClientFactory() {
+    }
+
+    /**
+     * @param region null for the SDK's region chain
+     * @param endpoint null for the SDK's endpoint resolution
+     * @throws software.amazon.awssdk.core.exception.SdkClientException when no region can be found
+     */
+    static FirehoseClient create(String region, URI endpoint, ShipperTuning tuning) {
+        Duration attempt = Duration.ofMillis(tuning.attemptTimeoutMillis);
+        UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofMillis(Math.min(tuning.attemptTimeoutMillis, 5_000)))
+                .socketTimeout(attempt);
+        FirehoseClientBuilder builder = FirehoseClient.builder()
+                .httpClientBuilder(http)
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .apiCallTimeout(Duration.ofMillis(tuning.callTimeoutMillis))
+                        .apiCallAttemptTimeout(attempt)
+                        .retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .putAdvancedOption(SdkAdvancedClientOption.USER_AGENT_SUFFIX, "roxxane/" + AgentVersion.get())
+                        .build());
+        if (region != null) {
+            builder.region(Region.of(region));
+        }
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder.build();
+    }
+}
