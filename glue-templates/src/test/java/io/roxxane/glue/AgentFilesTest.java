@@ -22,16 +22,16 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * The queries and the file contract against files written by the real agent's local file sink.
- * Runs only when given a directory: {@code ./mvnw -B -q -pl glue-templates verify
- * -Dtest=AgentFilesTest -Droxxane.samples.dir=/path/to/sink/dir}.
+ * The queries and the file contract against files written by the real agent's local file sink:
+ * by default the recorded output in {@code src/test/resources/agent-samples} (two JVMs, services
+ * {@code checkout} and {@code Orders-API}, written by {@code roxxane.jar} at a 1 s interval; see
+ * the README for how to record it again), or any directory given with
+ * {@code -Droxxane.samples.dir=/path/to/sink/dir}.
  */
-@EnabledIfSystemProperty(named = "roxxane.samples.dir", matches = ".+")
 class AgentFilesTest {
-    private final Path root = Path.of(System.getProperty("roxxane.samples.dir", "."));
+    private final Path root = Path.of(System.getProperty("roxxane.samples.dir", "src/test/resources/agent-samples"));
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
