@@ -11,6 +11,7 @@ import io.roxxane.agent.sample.Sample;
 import io.roxxane.agent.sample.SampleEncoder;
 import io.roxxane.agent.sink.Sink;
 import io.roxxane.agent.sink.SinkFactory;
+import io.roxxane.agent.stats.AgentMBeanRegistrar;
 import io.roxxane.agent.stats.AgentStats;
 import io.roxxane.schema.Column;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +52,7 @@ public final class AgentRuntime {
             return;
         }
         runtime.registerShutdownHook();
+        AgentMBeanRegistrar.registerLater(runtime.stats);
         AgentLog.info("started " + AgentVersion.get() + (attachedAtRunTime ? " (attached)" : "") + ": service="
                 + runtime.identity.service() + ", sink=" + describeSink(runtime.config) + ", interval="
                 + runtime.config.intervalMillis() + "ms");
