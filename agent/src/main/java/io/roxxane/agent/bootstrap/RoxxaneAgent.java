@@ -14,6 +14,10 @@ public final class RoxxaneAgent {
     private static final String STARTED_MARKER = "io.roxxane.agent.started";
     private static final String AGENT_ENTRY = "io.roxxane.agent.AgentMain";
     private static final String CLI_ENTRY = "io.roxxane.agent.cli.RoxxaneCli";
+    /** With {@code -Droxxane.debug=true}, premain/agentmain report how long they took (for bench/startup.sh). */
+    private static final String DEBUG_PROPERTY = "roxxane.debug";
+    /** The daemon thread that loads and starts the agent, then ends. */
+    private static final String STARTER_THREAD = "roxxane-start";
 
     private RoxxaneAgent() {
     }
@@ -42,19 +46,55 @@ public final class RoxxaneAgent {
         System.exit(exitCode);
     }
 
-    private static void start(String agentArgs, Instrumentation instrumentation, String how) {
+    /**
+     * Refuses a second start, then hands off on a short-lived daemon thread, so that premain and
+     * agentmain return at once: opening the jar and the first reflective call (which initialises
+     * java.lang.invoke on Java 18+, some 20 ms) do not delay the host's main.
+     */
+    private static void start(final String agentArgs, final Instrumentation instrumentation, final String how) {
+        long startNanos = System.nanoTime();
         try {
             if (System.getProperties().putIfAbsent(STARTED_MARKER, how) != null) {
                 System.err.println("[roxxane] already running in this JVM (started by "
                         + System.getProperty(STARTED_MARKER) + "); ignoring this " + how);
                 return;
             }
+            Thread starter = new Thread(new Runnable() {
+                @Override
+                public void run() {
+                    handOff(agentArgs, instrumentation, how);
+                }
+            }, STARTER_THREAD);
+            starter.setDaemon(true);
+            starter.setPriority(Thread.NORM_PRIORITY - 1);
+            starter.start();
+        } catch (Throwable t) {
+            System.err.println("[roxxane] agent not started: " + describe(t));
+        } finally {
+            reportDuration(how, startNanos);
+        }
+    }
+
+    /** Loads the agent in its isolated class loader and starts it; runs on {@link #STARTER_THREAD}. */
+    private static void handOff(String agentArgs, Instrumentation instrumentation, String how) {
+        try {
             ClassLoader loader = IsolatedClassLoader.forJar(agentJar());
             Method entry = loader.loadClass(AGENT_ENTRY)
                     .getMethod("start", String.class, Instrumentation.class, boolean.class);
             entry.invoke(null, agentArgs, instrumentation, "agentmain".equals(how));
         } catch (Throwable t) {
             System.err.println("[roxxane] agent not started: " + describe(t));
+        }
+    }
+
+    private static void reportDuration(String how, long startNanos) {
+        try {
+            if (Boolean.getBoolean(DEBUG_PROPERTY)) {
+                System.err.println("[roxxane] debug: " + how + " returned after "
+                        + (System.nanoTime() - startNanos) / 1_000 + " us");
+            }
+        } catch (Throwable ignored) {
+            // nothing reaches the host
         }
     }
 
