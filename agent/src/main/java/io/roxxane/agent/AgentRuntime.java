@@ -22,6 +22,9 @@ import java.util.concurrent.TimeUnit;
  * {@code shutdown_timeout} to deliver what it holds.
  */
 public final class AgentRuntime {
+    /** The system property {@code RoxxaneAgent} sets when an agent starts in this JVM. */
+    static final String STARTED_MARKER = "io.roxxane.agent.started";
+
     private final AgentConfig config;
     private final Identity identity;
     private final CollectorSet collectors;
@@ -46,9 +49,11 @@ public final class AgentRuntime {
             runtime = create(agentArgs);
         } catch (ConfigException e) {
             AgentLog.warn(e.getMessage());
+            allowAnotherStart();
             return;
         } catch (Throwable t) {
             AgentLog.warn("agent not started: " + AgentLog.describe(t));
+            allowAnotherStart();
             return;
         }
         runtime.registerShutdownHook();
@@ -57,6 +62,18 @@ public final class AgentRuntime {
                 + runtime.identity.service() + ", sink=" + describeSink(runtime.config) + ", interval="
                 + runtime.config.intervalMillis() + "ms");
         runtime.runLoop();
+    }
+
+    /**
+     * Clears the bootstrap's once-per-JVM marker after a start that came to nothing, so that a
+     * later attach with a corrected configuration is not refused as "already running".
+     */
+    private static void allowAnotherStart() {
+        try {
+            System.getProperties().remove(STARTED_MARKER);
+        } catch (Throwable ignored) {
+            // a security manager may refuse; then a second attach is refused, as before
+        }
     }
 
     static AgentRuntime create(String agentArgs) throws ConfigException {
