@@ -34,6 +34,7 @@ public final class FirehoseTransformHandler implements RequestStreamHandler {
 
     private final LongSupplier clock;
     private final long responseLimitBytes;
+    private final boolean fastPath;
 
     /** The handler Lambda instantiates. */
     public FirehoseTransformHandler() {
@@ -45,8 +46,14 @@ public final class FirehoseTransformHandler implements RequestStreamHandler {
      * @param responseLimitBytes the largest response to write
      */
     FirehoseTransformHandler(LongSupplier clock, long responseLimitBytes) {
+        this(clock, responseLimitBytes, true);
+    }
+
+    /** @param fastPath false to check samples with Jackson's pass only (to compare the two in tests) */
+    FirehoseTransformHandler(LongSupplier clock, long responseLimitBytes, boolean fastPath) {
         this.clock = clock;
         this.responseLimitBytes = responseLimitBytes;
+        this.fastPath = fastPath;
     }
 
     /**
@@ -57,7 +64,7 @@ public final class FirehoseTransformHandler implements RequestStreamHandler {
      */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        TransformingConsumer outcomes = new TransformingConsumer(new SampleTransformer(JSON));
+        TransformingConsumer outcomes = new TransformingConsumer(new SampleTransformer(JSON, fastPath));
         new FirehoseEventReader(JSON, clock).read(input, outcomes);
         ResponseWriter writer = new ResponseWriter(JSON, responseLimitBytes);
         List<RecordOutcome> fitted = writer.fit(outcomes.outcomes);

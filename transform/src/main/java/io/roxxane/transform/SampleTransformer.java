@@ -37,7 +37,12 @@ final class SampleTransformer {
     private byte[] tail;
 
     SampleTransformer(JsonFactory factory) {
-        this.scanner = new SampleScanner(factory);
+        this(factory, true);
+    }
+
+    /** @param fastPath see {@link SampleScanner#SampleScanner(JsonFactory, boolean)} */
+    SampleTransformer(JsonFactory factory, boolean fastPath) {
+        this.scanner = new SampleScanner(factory, fastPath);
         this.rewriter = new SampleRewriter(factory);
     }
 
