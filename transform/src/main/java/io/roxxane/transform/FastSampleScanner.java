@@ -2,6 +2,9 @@ package io.roxxane.transform;
 
 import io.roxxane.schema.Column;
 import io.roxxane.schema.ColumnType;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -18,6 +21,12 @@ import java.util.Arrays;
 final class FastSampleScanner {
     private static final Column[] COLUMNS = Column.values();
     private static final byte[][] NAMES = new byte[COLUMNS.length][];
+    /** Eight bytes of a byte array at any index, little-endian. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Each column's {@code name":} (what follows a key's opening quote) as little-endian words, and their masks. */
+    private static final long[][] KEY_WORDS = new long[COLUMNS.length][];
+    private static final long[][] KEY_MASKS = new long[COLUMNS.length][];
+    private static final int[] KEY_LENGTHS = new int[COLUMNS.length];
     /** Column ordinals by name length, for keys that are not the expected next column. */
     private static final int[][] BY_LENGTH;
     /** Longer keys go to the Jackson pass (it bounds name lengths); no column name is nearly as long. */
@@ -37,6 +46,18 @@ final class FastSampleScanner {
         for (Column column : COLUMNS) {
             NAMES[column.ordinal()] = column.columnName().getBytes(StandardCharsets.US_ASCII);
             longest = Math.max(longest, NAMES[column.ordinal()].length);
+        }
+        for (Column column : COLUMNS) {
+            byte[] key = (column.columnName() + "\":").getBytes(StandardCharsets.US_ASCII);
+            int ordinal = column.ordinal();
+            int words = (key.length + Long.BYTES - 1) / Long.BYTES;
+            KEY_WORDS[ordinal] = new long[words];
+            KEY_MASKS[ordinal] = new long[words];
+            KEY_LENGTHS[ordinal] = key.length;
+            for (int k = 0; k < key.length; k++) {
+                KEY_WORDS[ordinal][k / Long.BYTES] |= (key[k] & 0xFFL) << (k % Long.BYTES * 8);
+                KEY_MASKS[ordinal][k / Long.BYTES] |= 0xFFL << (k % Long.BYTES * 8);
+            }
         }
         int[] counts = new int[longest + 1];
         for (byte[] name : NAMES) {
@@ -80,20 +101,28 @@ final class FastSampleScanner {
                     return false;
                 }
                 int keyStart = i + 1;
-                int keyEnd = keyEnd(json, keyStart, length);
-                if (keyEnd < 0) {
-                    return false;
+                int keyEnd;
+                int ordinal;
+                if (expected < COLUMNS.length && isKeyAt(json, keyStart, length, expected)) {
+                    // Writers emit the columns in schema order: the expected name, its quote and colon.
+                    ordinal = expected;
+                    keyEnd = keyStart + NAMES[expected].length;
+                    i = skipSpaces(json, keyStart + KEY_LENGTHS[expected], length);
+                } else {
+                    keyEnd = keyEnd(json, keyStart, length);
+                    if (keyEnd < 0) {
+                        return false;
+                    }
+                    ordinal = lookup(json, keyStart, keyEnd);
+                    i = skipSpaces(json, keyEnd + 1, length);
+                    if (i >= length || json[i] != ':') {
+                        return false;
+                    }
+                    i = skipSpaces(json, i + 1, length);
                 }
-                i = skipSpaces(json, keyEnd + 1, length);
-                if (i >= length || json[i] != ':') {
-                    return false;
-                }
-                i = skipSpaces(json, i + 1, length);
                 if (i >= length) {
                     return false;
                 }
-                int ordinal = expected < COLUMNS.length && matches(json, keyStart, keyEnd, NAMES[expected])
-                        ? expected : lookup(json, keyStart, keyEnd);
                 if (ordinal >= 0) {
                     i = columnValue(json, i, length, COLUMNS[ordinal], sample);
                     expected = ordinal + 1 == Column.ARRIVAL_TS.ordinal() ? ordinal + 2 : ordinal + 1;
@@ -150,8 +179,10 @@ final class FastSampleScanner {
         switch (type) {
             case BIGINT:
             case INT: {
-                int end = integer(json, i, length, type == ColumnType.INT ? MAX_SAFE_DIGITS_INT : MAX_SAFE_DIGITS_BIGINT);
-                if (end >= 0 && column == Column.TS) {
+                boolean isTs = column == Column.TS;
+                int end = integer(json, i, length, type == ColumnType.INT ? MAX_SAFE_DIGITS_INT : MAX_SAFE_DIGITS_BIGINT,
+                        isTs);
+                if (end >= 0 && isTs) {
                     sample.hasTs = true;
                     sample.ts = tsValue;
                 }
@@ -181,7 +212,7 @@ final class FastSampleScanner {
     }
 
     /** A scalar under an unknown key: string, number, true, false, null. Objects and arrays fall back. */
-    private static int scalarValue(byte[] json, int i, int length) {
+    private int scalarValue(byte[] json, int i, int length) {
         byte b = json[i];
         switch (b) {
             case '"':
@@ -214,7 +245,7 @@ final class FastSampleScanner {
     }
 
     /** {@code {"key":"value",…}} with string keys and values. */
-    private static int stringMap(byte[] json, int i, int length) {
+    private int stringMap(byte[] json, int i, int length) {
         if (json[i] != '{') {
             return FALLBACK;
         }
@@ -259,35 +290,30 @@ final class FastSampleScanner {
 
     /**
      * An integral number ({@code -?(0|[1-9][0-9]*)}) of at most {@code maxDigits} digits, which
-     * fits the column without range checks; its value goes to {@link #tsValue}.
+     * fits the column without range checks; with {@code wantValue} its value goes to {@link #tsValue}.
      */
-    private int integer(byte[] json, int i, int length, int maxDigits) {
+    private int integer(byte[] json, int i, int length, int maxDigits, boolean wantValue) {
         boolean negative = false;
         if (json[i] == '-') {
             negative = true;
             i++;
         }
         int first = i;
-        long value = 0;
-        while (i < length) {
-            int digit = json[i] - '0';
-            if (digit < 0 || digit > 9) {
-                break;
-            }
-            value = value * 10 + digit;
-            i++;
-            if (i - first > maxDigits) {
-                return FALLBACK;
-            }
-        }
+        i = digits(json, i, length);
         int digits = i - first;
-        if (digits == 0 || digits > 1 && json[first] == '0') {
+        if (digits == 0 || digits > maxDigits || digits > 1 && json[first] == '0') {
             return FALLBACK;
         }
         if (i < length && (json[i] == '.' || json[i] == 'e' || json[i] == 'E')) {
             return FALLBACK; // not integral: the Jackson pass words the mismatch
         }
-        tsValue = negative ? -value : value;
+        if (wantValue) {
+            long value = 0;
+            for (int k = first; k < i; k++) {
+                value = value * 10 + (json[k] - '0');
+            }
+            tsValue = negative ? -value : value;
+        }
         return i;
     }
 
@@ -323,7 +349,18 @@ final class FastSampleScanner {
         return i - begin > MAX_NUMBER_BYTES ? FALLBACK : i;
     }
 
+    /** The index of the first byte from {@code i} that is not an ASCII digit. */
     private static int digits(byte[] json, int i, int length) {
+        while (i + Long.BYTES <= length) {
+            long word = word(json, i);
+            // Non-zero in each byte that is not '0'..'9' (a carry out of such a byte only touches later ones).
+            long nonDigits = (word & 0xF0F0F0F0F0F0F0F0L ^ 0x3030303030303030L)
+                    | ((word + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L ^ 0x3030303030303030L);
+            if (nonDigits != 0) {
+                return i + (Long.numberOfTrailingZeros(nonDigits) >>> 3);
+            }
+            i += Long.BYTES;
+        }
         while (i < length && json[i] >= '0' && json[i] <= '9') {
             i++;
         }
@@ -335,9 +372,16 @@ final class FastSampleScanner {
      * characters, strictly valid UTF-8, at most {@code maxBytes}. Returns the index after the
      * closing quote.
      */
-    private static int string(byte[] json, int i, int length, int maxBytes) {
+    private int string(byte[] json, int i, int length, int maxBytes) {
         int limit = maxBytes == Integer.MAX_VALUE ? length : Math.min(length, i + maxBytes);
         while (i < limit) {
+            // Eight plain bytes at a time while there are: no quote, backslash, control or non-ASCII byte.
+            while (i + Long.BYTES <= limit && isPlain(word(json, i))) {
+                i += Long.BYTES;
+            }
+            if (i >= limit) {
+                break;
+            }
             int b = json[i];
             if (b >= 0x20 && b != '"' && b != '\\') { // negative bytes (non-ASCII) fail b >= 0x20
                 i++;
@@ -373,6 +417,24 @@ final class FastSampleScanner {
             i++;
         }
         return FALLBACK;
+    }
+
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * Whether none of eight bytes is a quote, a backslash, a control character or non-ASCII
+     * (the classic SWAR zero-byte tests; borrows only ever add false alarms, which the byte loop
+     * then settles).
+     */
+    private static boolean isPlain(long word) {
+        long quote = word ^ (ONES * '"');
+        long backslash = word ^ (ONES * '\\');
+        long special = (quote - ONES) & ~quote
+                | (backslash - ONES) & ~backslash
+                | (word - ONES * 0x20) & ~word
+                | word;
+        return (special & HIGHS) == 0;
     }
 
     /** The escape after a backslash at {@code i - 1}; returns the index after it. */
@@ -457,15 +519,29 @@ final class FastSampleScanner {
     }
 
     private static boolean matches(byte[] json, int from, int to, byte[] name) {
-        if (to - from != name.length) {
+        return Arrays.equals(json, from, to, name, 0, name.length);
+    }
+
+    /** Whether the column's {@code name":} stands at {@code from}, compared eight bytes at a time. */
+    private static boolean isKeyAt(byte[] json, int from, int length, int ordinal) {
+        if (from + KEY_LENGTHS[ordinal] > length) {
             return false;
         }
-        for (int k = 0; k < name.length; k++) {
-            if (json[from + k] != name[k]) {
+        long[] words = KEY_WORDS[ordinal];
+        if (from + words.length * Long.BYTES > json.length) {
+            return false; // too near the array's end to read whole words: the byte path decides
+        }
+        long[] masks = KEY_MASKS[ordinal];
+        for (int k = 0; k < words.length; k++) {
+            if ((word(json, from + k * Long.BYTES) & masks[k]) != words[k]) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static long word(byte[] json, int i) {
+        return (long) LONGS.get(json, i);
     }
 
     /** The ordinal of the column with exactly this name, or -1. */
