@@ -135,6 +135,126 @@ class FastPathDifferentialTest {
         }
     }
 
+    @Test
+    void read_whenFastPassAccepts_jacksonPassReadsTheSameRecords() throws Exception {
+        byte[][] recorded = {
+            TestEvents.resource("events/firehose-event-3-samples.json"),
+            TestEvents.resource("events/firehose-event-kinesis-source.json"),
+        };
+        String[] tokens = {"{", "}", "[", "]", ",", ":", "\"", "\\", "\\/", " ", "\n", "null", "0", "01", "-1", "1.5",
+            "true", "\"records\":[]", "\"data\":null", "\"recordId\":\"x\"", "\"approximateArrivalTimestamp\":1",
+            "\"data\":\"e30=\"", "\u00e9", "12345678901234567890"};
+        int accepted = 0;
+        int fellBack = 0;
+        for (int n = 0; n < EVENTS * 10; n++) {
+            long seed = BASE_SEED + 7 * n;
+            Random random = new Random(seed);
+            byte[] event;
+            switch (random.nextInt(3)) {
+                case 0:
+                    event = recorded[random.nextInt(recorded.length)].clone();
+                    break;
+                case 1:
+                    event = randomEvent(random);
+                    break;
+                default:
+                    event = recorded[random.nextInt(recorded.length)];
+            }
+            if (random.nextInt(8) == 0) {
+                // control characters, non-ASCII or a quote inside a record's data
+                byte[] raw = RAW[random.nextInt(RAW.length)];
+                String text = new String(event, StandardCharsets.ISO_8859_1);
+                int data = text.indexOf("\"data\"");
+                int at = data < 0 ? -1 : text.indexOf('"', text.indexOf(':', data) + 1) + 1 + random.nextInt(8);
+                if (at > 0 && at < event.length) {
+                    byte[] edited = new byte[event.length + raw.length];
+                    System.arraycopy(event, 0, edited, 0, at);
+                    System.arraycopy(raw, 0, edited, at, raw.length);
+                    System.arraycopy(event, at, edited, at + raw.length, event.length - at);
+                    event = edited;
+                }
+            }
+            if (random.nextInt(10) == 0) {
+                event = Arrays.copyOf(event, event.length + 2);
+                event[event.length - 2] = (byte) "x{}],0 ".charAt(random.nextInt(7));
+                event[event.length - 1] = '\n';
+            }
+            int edits = random.nextInt(3);
+            for (int e = 0; e < edits && event.length > 0; e++) {
+                int at = random.nextInt(event.length);
+                byte[] token = random.nextInt(4) == 0 ? RAW[random.nextInt(RAW.length)]
+                        : tokens[random.nextInt(tokens.length)].getBytes(StandardCharsets.UTF_8);
+                int cut = random.nextInt(3) == 0 ? Math.min(event.length - at, random.nextInt(4)) : 0;
+                byte[] edited = new byte[event.length - cut + token.length];
+                System.arraycopy(event, 0, edited, 0, at);
+                System.arraycopy(token, 0, edited, at, token.length);
+                System.arraycopy(event, at + cut, edited, at + token.length, event.length - at - cut);
+                event = edited;
+            }
+            String where = "seed " + seed + ", event " + printable(event);
+            List<String> viaFast = new ArrayList<>();
+            List<RecordData> fastData = new ArrayList<>();
+            if (new FastEventReader(() -> TestEvents.NOW).read(event, (id, arrival, data) -> {
+                viaFast.add(describe(id, arrival, data));
+                fastData.add(data);
+            })) {
+                accepted++;
+                List<String> viaJackson = new ArrayList<>();
+                try {
+                    new FirehoseEventReader(FirehoseTransformHandler.JSON, () -> TestEvents.NOW, false).read(
+                            new java.io.ByteArrayInputStream(event), (id, arrival, data) -> viaJackson.add(describe(id, arrival, data)));
+                    assertEquals(viaJackson, viaFast, where);
+                } catch (InvalidEventException e) {
+                    // Allowed only where the data is not plain ASCII, which makes the handler read again with Jackson.
+                    boolean reread = false;
+                    for (RecordData data : fastData) {
+                        try {
+                            data.requireVerified();
+                        } catch (UnverifiedEventData expected) {
+                            reread = true;
+                        }
+                    }
+                    assertTrue(reread, where + ": the fast pass reads what Jackson's pass rejects: " + e.getMessage());
+                }
+            } else {
+                fellBack++;
+                assertTrue(viaFast.isEmpty(), where + ": the fast pass handed records over before giving up");
+            }
+            assertEquals(answer(event, false), answer(event, true), where);
+        }
+        System.out.println("differential: " + accepted + " events read by the fast pass, " + fellBack
+                + " left to Jackson's pass");
+        assertTrue(accepted > EVENTS && fellBack > EVENTS, "accepted " + accepted + ", fell back " + fellBack);
+    }
+
+    /** The handler's response, or the InvalidEventException's message. */
+    private static String answer(byte[] event, boolean fastPath) throws Exception {
+        try {
+            return new String(invoke(new FirehoseTransformHandler(() -> TestEvents.NOW,
+                    FirehoseTransformHandler.DEFAULT_RESPONSE_LIMIT_BYTES, fastPath), event, new CapturingContext()),
+                    StandardCharsets.UTF_8);
+        } catch (InvalidEventException e) {
+            return "InvalidEventException: " + e.getMessage();
+        }
+    }
+
+    private static String describe(String id, long arrival, RecordData data) {
+        return id + "|" + arrival + "|" + (data.isMissing() ? "MISSING" : Arrays.toString(data.raw()));
+    }
+
+    private static byte[] randomEvent(Random random) {
+        List<TestRecord> records = new ArrayList<>();
+        int count = random.nextInt(6);
+        for (int i = 0; i < count; i++) {
+            String id = random.nextInt(5) == 0 ? "id\"\u00e9\\" + i : "4959" + random.nextInt(1_000_000);
+            Long arrival = random.nextInt(6) == 0 ? null : random.nextInt(6) == 0 ? Long.MAX_VALUE : TestEvents.ARRIVAL + i;
+            String data = random.nextInt(6) == 0 ? null : random.nextInt(6) == 0 ? "e30/+" + random.nextInt(9)
+                    : java.util.Base64.getEncoder().encodeToString(("{\"ts\":" + i + "}").getBytes(StandardCharsets.UTF_8));
+            records.add(new TestRecord(id, arrival, data));
+        }
+        return TestEvents.event(records);
+    }
+
     private static byte[] invoke(FirehoseTransformHandler handler, byte[] event, CapturingContext context)
             throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
