@@ -11,7 +11,8 @@ import java.util.function.LongSupplier;
  * One hand-written pass over a transformation event in the shape Firehose sends: an object whose
  * fields are scalars or the {@code records} array, each record an object of scalars with a
  * printable-ASCII {@code recordId}, an integral {@code approximateArrivalTimestamp} and base64
- * {@code data} without escapes. Records are handed over only once the whole event has been read,
+ * {@code data} without escapes (found with a vectorised search for its closing quote; the base64
+ * decoder checks the characters, see {@link RecordData#ofUnverified}). Records are handed over only once the whole event has been read,
  * so that on anything else (nested values such as {@code kinesisRecordMetadata}, escapes, non-ASCII
  * bytes, errors of any kind) {@link #read} can answer {@code false} having handed over nothing, and
  * {@link FirehoseEventReader}'s Jackson pass reads the event and words any error. It only ever
@@ -47,6 +48,10 @@ final class FastEventReader {
     private int recordDataFrom;
     private int recordDataTo;
     private long number;
+    /** The event as Latin-1 text (one char per byte), for vectorised searches. */
+    private String text;
+    /** The index of the next backslash in the event at or after the last search; MAX_VALUE if none. */
+    private int nextBackslash;
 
     FastEventReader(LongSupplier clock) {
         this.clock = clock;
@@ -58,7 +63,9 @@ final class FastEventReader {
      */
     boolean read(byte[] event, FirehoseEventReader.RecordConsumer consumer) {
         count = 0;
-        if (!readEvent(event)) {
+        boolean read = readEvent(event);
+        text = null;
+        if (!read) {
             return false;
         }
         for (int r = 0; r < count; r++) {
@@ -76,6 +83,8 @@ final class FastEventReader {
 
     private boolean readEvent(byte[] json) {
         int length = json.length;
+        text = new String(json, StandardCharsets.ISO_8859_1);
+        nextBackslash = -1;
         int i = skipWhitespace(json, 0, length);
         if (i >= length || json[i] != '{') {
             return false;
@@ -356,34 +365,26 @@ final class FastEventReader {
         return FALLBACK;
     }
 
-    /** A string without escapes opening at {@code i}; returns the index of its closing quote. */
-    private static int unescapedString(byte[] json, int i, int length) {
+    /**
+     * A string without escapes opening at {@code i}; returns the index of its closing quote. Uses
+     * {@link String#indexOf(int, int)} on the event as Latin-1 text, which the JVM vectorises:
+     * base64 data is most of an event.
+     */
+    private int unescapedString(byte[] json, int i, int length) {
         if (i >= length || json[i] != '"') {
             return FALLBACK;
         }
-        i++;
-        while (i + Long.BYTES <= length) {
-            long word = (long) LONGS.get(json, i);
-            long quote = word ^ (ONES * '"');
-            long backslash = word ^ (ONES * '\\');
-            long special = ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash) & HIGHS;
-            if (special != 0) {
-                i += Long.numberOfTrailingZeros(special) >>> 3;
-                break;
-            }
-            i += Long.BYTES;
+        int quote = text.indexOf('"', i + 1);
+        if (quote < 0) {
+            return FALLBACK;
         }
-        while (i < length) {
-            byte b = json[i];
-            if (b == '"') {
-                return i;
+        if (nextBackslash < i) {
+            nextBackslash = text.indexOf('\\', i);
+            if (nextBackslash < 0) {
+                nextBackslash = Integer.MAX_VALUE;
             }
-            if (b == '\\') {
-                return FALLBACK;
-            }
-            i++;
         }
-        return FALLBACK;
+        return nextBackslash < quote ? FALLBACK : quote;
     }
 
     private static boolean equalsAt(byte[] json, int from, int to, byte[] name) {
