@@ -23,10 +23,24 @@ final class FastSampleScanner {
     private static final byte[][] NAMES = new byte[COLUMNS.length][];
     /** Eight bytes of a byte array at any index, little-endian. */
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    /** Each column's {@code name":} (what follows a key's opening quote) as little-endian words, and their masks. */
-    private static final long[][] KEY_WORDS = new long[COLUMNS.length][];
-    private static final long[][] KEY_MASKS = new long[COLUMNS.length][];
+    /**
+     * Each column's {@code name":} (what follows a key's opening quote) as little-endian words,
+     * each followed by its mask, all columns in one array from {@link #KEY_OFFSETS}.
+     */
+    private static final long[] KEY_WORDS;
+    private static final int[] KEY_OFFSETS = new int[COLUMNS.length + 1];
     private static final int[] KEY_LENGTHS = new int[COLUMNS.length];
+    /** Each column's type as one of the {@code KIND_} constants: an int switch, no enum lookups. */
+    private static final int[] KINDS = new int[COLUMNS.length];
+    private static final int KIND_OTHER = 0;
+    private static final int KIND_BIGINT = 1;
+    private static final int KIND_INT = 2;
+    private static final int KIND_DOUBLE = 3;
+    private static final int KIND_STRING = 4;
+    private static final int KIND_STRING_MAP = 5;
+    private static final int TS = Column.TS.ordinal();
+    private static final int SERVICE = Column.SERVICE.ordinal();
+    private static final int ARRIVAL_TS = Column.ARRIVAL_TS.ordinal();
     /** Column ordinals by name length, for keys that are not the expected next column. */
     private static final int[][] BY_LENGTH;
     /** Longer keys go to the Jackson pass (it bounds name lengths); no column name is nearly as long. */
@@ -47,16 +61,24 @@ final class FastSampleScanner {
             NAMES[column.ordinal()] = column.columnName().getBytes(StandardCharsets.US_ASCII);
             longest = Math.max(longest, NAMES[column.ordinal()].length);
         }
+        int totalWords = 0;
+        for (Column column : COLUMNS) {
+            int ordinal = column.ordinal();
+            KEY_LENGTHS[ordinal] = column.columnName().length() + 2;
+            KEY_OFFSETS[ordinal] = totalWords;
+            totalWords += 2 * ((KEY_LENGTHS[ordinal] + Long.BYTES - 1) / Long.BYTES);
+            KINDS[ordinal] = kindOf(column.type());
+        }
+        KEY_OFFSETS[COLUMNS.length] = totalWords;
+        KEY_WORDS = new long[totalWords];
         for (Column column : COLUMNS) {
             byte[] key = (column.columnName() + "\":").getBytes(StandardCharsets.US_ASCII);
-            int ordinal = column.ordinal();
-            int words = (key.length + Long.BYTES - 1) / Long.BYTES;
-            KEY_WORDS[ordinal] = new long[words];
-            KEY_MASKS[ordinal] = new long[words];
-            KEY_LENGTHS[ordinal] = key.length;
+            int offset = KEY_OFFSETS[column.ordinal()];
             for (int k = 0; k < key.length; k++) {
-                KEY_WORDS[ordinal][k / Long.BYTES] |= (key[k] & 0xFFL) << (k % Long.BYTES * 8);
-                KEY_MASKS[ordinal][k / Long.BYTES] |= 0xFFL << (k % Long.BYTES * 8);
+                int word = offset + 2 * (k / Long.BYTES);
+                int shift = k % Long.BYTES * 8;
+                KEY_WORDS[word] |= (key[k] & 0xFFL) << shift;
+                KEY_WORDS[word + 1] |= 0xFFL << shift;
             }
         }
         int[] counts = new int[longest + 1];
@@ -71,6 +93,23 @@ final class FastSampleScanner {
         for (int ordinal = 0; ordinal < NAMES.length; ordinal++) {
             int length = NAMES[ordinal].length;
             BY_LENGTH[length][filled[length]++] = ordinal;
+        }
+    }
+
+    private static int kindOf(ColumnType type) {
+        switch (type) {
+            case BIGINT:
+                return KIND_BIGINT;
+            case INT:
+                return KIND_INT;
+            case DOUBLE:
+                return KIND_DOUBLE;
+            case STRING:
+                return KIND_STRING;
+            case STRING_MAP:
+                return KIND_STRING_MAP;
+            default:
+                return KIND_OTHER; // a type this pass does not know: the Jackson pass decides
         }
     }
 
@@ -124,8 +163,8 @@ final class FastSampleScanner {
                     return false;
                 }
                 if (ordinal >= 0) {
-                    i = columnValue(json, i, length, COLUMNS[ordinal], sample);
-                    expected = ordinal + 1 == Column.ARRIVAL_TS.ordinal() ? ordinal + 2 : ordinal + 1;
+                    i = columnValue(json, i, length, ordinal, sample);
+                    expected = ordinal + 1 == ARRIVAL_TS ? ordinal + 2 : ordinal + 1;
                 } else if (isCaseLookalike(json, keyStart, keyEnd)) {
                     return false;
                 } else {
@@ -162,25 +201,24 @@ final class FastSampleScanner {
     }
 
     /** Reads a known column's value at {@code i}; returns the index after it, or {@link #FALLBACK}. */
-    private int columnValue(byte[] json, int i, int length, Column column, ScannedSample sample) {
-        int ordinal = column.ordinal();
+    private int columnValue(byte[] json, int i, int length, int ordinal, ScannedSample sample) {
         long bit = 1L << (ordinal & 63);
         if ((seen[ordinal >>> 6] & bit) != 0) {
             return FALLBACK; // a column twice: the Jackson pass names it
         }
         seen[ordinal >>> 6] |= bit;
-        if (column == Column.ARRIVAL_TS) {
+        if (ordinal == ARRIVAL_TS) {
             sample.hasArrivalTs = true;
         }
         if (json[i] == 'n') {
             return literal(json, i, length, NULL);
         }
-        ColumnType type = column.type();
-        switch (type) {
-            case BIGINT:
-            case INT: {
-                boolean isTs = column == Column.TS;
-                int end = integer(json, i, length, type == ColumnType.INT ? MAX_SAFE_DIGITS_INT : MAX_SAFE_DIGITS_BIGINT,
+        int kind = KINDS[ordinal];
+        switch (kind) {
+            case KIND_BIGINT:
+            case KIND_INT: {
+                boolean isTs = ordinal == TS;
+                int end = integer(json, i, length, kind == KIND_INT ? MAX_SAFE_DIGITS_INT : MAX_SAFE_DIGITS_BIGINT,
                         isTs);
                 if (end >= 0 && isTs) {
                     sample.hasTs = true;
@@ -188,13 +226,13 @@ final class FastSampleScanner {
                 }
                 return end;
             }
-            case DOUBLE:
+            case KIND_DOUBLE:
                 return number(json, i, length);
-            case STRING:
+            case KIND_STRING:
                 if (json[i] != '"') {
                     return FALLBACK;
                 }
-                if (column == Column.SERVICE) {
+                if (ordinal == SERVICE) {
                     // Escaped or non-ASCII services are rare: the Jackson pass decodes them.
                     int end = plainString(json, i + 1, length);
                     if (end < 0) {
@@ -204,7 +242,7 @@ final class FastSampleScanner {
                     return end + 1;
                 }
                 return string(json, i + 1, length, Integer.MAX_VALUE);
-            case STRING_MAP:
+            case KIND_STRING_MAP:
                 return stringMap(json, i, length);
             default:
                 return FALLBACK;
@@ -527,13 +565,13 @@ final class FastSampleScanner {
         if (from + KEY_LENGTHS[ordinal] > length) {
             return false;
         }
-        long[] words = KEY_WORDS[ordinal];
-        if (from + words.length * Long.BYTES > json.length) {
+        int first = KEY_OFFSETS[ordinal];
+        int end = KEY_OFFSETS[ordinal + 1];
+        if (from + (end - first) / 2 * Long.BYTES > json.length) {
             return false; // too near the array's end to read whole words: the byte path decides
         }
-        long[] masks = KEY_MASKS[ordinal];
-        for (int k = 0; k < words.length; k++) {
-            if ((word(json, from + k * Long.BYTES) & masks[k]) != words[k]) {
+        for (int k = first, at = from; k < end; k += 2, at += Long.BYTES) {
+            if ((word(json, at) & KEY_WORDS[k + 1]) != KEY_WORDS[k]) {
                 return false;
             }
         }
