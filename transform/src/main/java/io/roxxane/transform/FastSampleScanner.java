@@ -30,6 +30,7 @@ final class FastSampleScanner {
     private static final long[] KEY_WORDS;
     private static final int[] KEY_OFFSETS = new int[COLUMNS.length + 1];
     private static final int[] KEY_LENGTHS = new int[COLUMNS.length];
+    private static final int PADDED_KEY_WORDS = 4;
     /** Each column's type as one of the {@code KIND_} constants: an int switch, no enum lookups. */
     private static final int[] KINDS = new int[COLUMNS.length];
     private static final int KIND_OTHER = 0;
@@ -66,7 +67,8 @@ final class FastSampleScanner {
             int ordinal = column.ordinal();
             KEY_LENGTHS[ordinal] = column.columnName().length() + 2;
             KEY_OFFSETS[ordinal] = totalWords;
-            totalWords += 2 * ((KEY_LENGTHS[ordinal] + Long.BYTES - 1) / Long.BYTES);
+            // Keys of up to four words are padded to four (mask 0), compared without a loop.
+            totalWords += 2 * Math.max(PADDED_KEY_WORDS, (KEY_LENGTHS[ordinal] + Long.BYTES - 1) / Long.BYTES);
             KINDS[ordinal] = kindOf(column.type());
         }
         KEY_OFFSETS[COLUMNS.length] = totalWords;
@@ -146,7 +148,10 @@ final class FastSampleScanner {
                     // Writers emit the columns in schema order: the expected name, its quote and colon.
                     ordinal = expected;
                     keyEnd = keyStart + NAMES[expected].length;
-                    i = skipSpaces(json, keyStart + KEY_LENGTHS[expected], length);
+                    i = keyStart + KEY_LENGTHS[expected];
+                    if (i < length && (json[i] == ' ' || json[i] == '\t')) {
+                        i = skipSpaces(json, i, length);
+                    }
                 } else {
                     keyEnd = keyEnd(json, keyStart, length);
                     if (keyEnd < 0) {
@@ -172,6 +177,10 @@ final class FastSampleScanner {
                 }
                 if (i < 0) {
                     return false;
+                }
+                if (i + 1 < length && json[i] == ',' && json[i + 1] == '"') {
+                    i++; // compact JSON: the next key follows at once
+                    continue;
                 }
                 i = skipSpaces(json, i, length);
                 if (i >= length) {
@@ -342,9 +351,8 @@ final class FastSampleScanner {
         if (digits == 0 || digits > maxDigits || digits > 1 && json[first] == '0') {
             return FALLBACK;
         }
-        if (i < length && (json[i] == '.' || json[i] == 'e' || json[i] == 'E')) {
-            return FALLBACK; // not integral: the Jackson pass words the mismatch
-        }
+        // A fraction or exponent after the digits is no delimiter: the caller falls back, and the
+        // Jackson pass words the mismatch.
         if (wantValue) {
             long value = 0;
             for (int k = first; k < i; k++) {
@@ -567,6 +575,15 @@ final class FastSampleScanner {
         }
         int first = KEY_OFFSETS[ordinal];
         int end = KEY_OFFSETS[ordinal + 1];
+        long[] w = KEY_WORDS;
+        if (end - first == 2 * PADDED_KEY_WORDS && from + PADDED_KEY_WORDS * Long.BYTES <= json.length) {
+            // One branch for the whole key: fewer mispredictions than a loop over its words.
+            long difference = (word(json, from) & w[first + 1]) ^ w[first]
+                    | (word(json, from + Long.BYTES) & w[first + 3]) ^ w[first + 2]
+                    | (word(json, from + 2 * Long.BYTES) & w[first + 5]) ^ w[first + 4]
+                    | (word(json, from + 3 * Long.BYTES) & w[first + 7]) ^ w[first + 6];
+            return difference == 0;
+        }
         if (from + (end - first) / 2 * Long.BYTES > json.length) {
             return false; // too near the array's end to read whole words: the byte path decides
         }
