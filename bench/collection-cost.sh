@@ -5,7 +5,7 @@
 #   2. JMH: CollectionCostBenchmark, wall time per op, bytes allocated per op (-prof gc) and CPU
 #      per op (this thread, the whole JVM, child processes: counters / ops, printed at the end).
 # Usage: bench/collection-cost.sh [N] [extra JMH args...]   (N defaults to 2000)
-# JAVA selects the JDK (default: java on PATH). Results: docs/BENCHMARKS-collection.md.
+# JAVA selects the JDK (default: java on PATH). Results: docs/BENCHMARKS.md ("Cost of collection").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:-2000}"

@@ -11,6 +11,7 @@ import io.roxxane.agent.sample.Sample;
 import io.roxxane.agent.sample.SampleEncoder;
 import io.roxxane.agent.sink.Sink;
 import io.roxxane.agent.sink.SinkFactory;
+import io.roxxane.agent.stats.AgentMBeanRegistrar;
 import io.roxxane.agent.stats.AgentStats;
 import io.roxxane.schema.Column;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,9 @@ import java.util.concurrent.TimeUnit;
  * {@code shutdown_timeout} to deliver what it holds.
  */
 public final class AgentRuntime {
+    /** The system property {@code RoxxaneAgent} sets when an agent starts in this JVM. */
+    static final String STARTED_MARKER = "io.roxxane.agent.started";
+
     private final AgentConfig config;
     private final Identity identity;
     private final CollectorSet collectors;
@@ -45,16 +49,31 @@ public final class AgentRuntime {
             runtime = create(agentArgs);
         } catch (ConfigException e) {
             AgentLog.warn(e.getMessage());
+            allowAnotherStart();
             return;
         } catch (Throwable t) {
             AgentLog.warn("agent not started: " + AgentLog.describe(t));
+            allowAnotherStart();
             return;
         }
         runtime.registerShutdownHook();
+        AgentMBeanRegistrar.registerLater(runtime.stats);
         AgentLog.info("started " + AgentVersion.get() + (attachedAtRunTime ? " (attached)" : "") + ": service="
                 + runtime.identity.service() + ", sink=" + describeSink(runtime.config) + ", interval="
                 + runtime.config.intervalMillis() + "ms");
         runtime.runLoop();
+    }
+
+    /**
+     * Clears the bootstrap's once-per-JVM marker after a start that came to nothing, so that a
+     * later attach with a corrected configuration is not refused as "already running".
+     */
+    private static void allowAnotherStart() {
+        try {
+            System.getProperties().remove(STARTED_MARKER);
+        } catch (Throwable ignored) {
+            // a security manager may refuse; then a second attach is refused, as before
+        }
     }
 
     static AgentRuntime create(String agentArgs) throws ConfigException {

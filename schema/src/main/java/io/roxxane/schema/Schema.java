@@ -5,7 +5,7 @@ public final class Schema {
     /** Written in every sample's {@code schema_version}; bumped when a column changes meaning. */
     public static final int VERSION = 1;
 
-    /** Firehose bills ingestion in increments of this many bytes per record. */
+    /** Firehose bills ingestion per record rounded up to 5 KB increments; 5 KB = 5,120 bytes (AWS pricing page). */
     public static final int FIREHOSE_BILLING_INCREMENT_BYTES = 5 * 1024;
 
     private Schema() {

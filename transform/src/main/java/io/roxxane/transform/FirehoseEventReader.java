@@ -6,11 +6,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.function.LongSupplier;
 
 /**
- * Streams a Firehose transformation event and hands each record to a {@link RecordConsumer} as
+ * Reads a Firehose transformation event ({@link FastEventReader}'s single pass for the usual
+ * shape, else Jackson's streaming parser) and hands each record to a {@link RecordConsumer} as
  * soon as it is read. Anything that makes the event as a whole unanswerable (not JSON, no
  * {@code records} array, a record without a {@code recordId}, fields of the wrong JSON type) is an
  * {@link InvalidEventException}; problems inside a record's data are left to the consumer.
@@ -25,21 +27,48 @@ final class FirehoseEventReader {
 
     private final JsonFactory factory;
     private final LongSupplier clock;
+    /** The single pass for the common shape; null when only Jackson's pass is used. */
+    private final FastEventReader fast;
 
     /**
      * @param clock stands in for a record's {@code approximateArrivalTimestamp} when it is missing
      */
     FirehoseEventReader(JsonFactory factory, LongSupplier clock) {
+        this(factory, clock, true);
+    }
+
+    /**
+     * @param fastPath whether to try {@link FastEventReader} first (false only to compare the two
+     *     passes in tests)
+     */
+    FirehoseEventReader(JsonFactory factory, LongSupplier clock, boolean fastPath) {
         this.factory = factory;
         this.clock = clock;
+        this.fast = fastPath ? new FastEventReader(clock) : null;
     }
 
     /** Reads the whole event; returns the number of records. */
     int read(InputStream input, RecordConsumer consumer) throws IOException {
+        return read(readAll(input), consumer);
+    }
+
+    /** The whole event's bytes. */
+    static byte[] readAll(InputStream input) throws IOException {
         if (input == null) {
             throw new InvalidEventException("the event is missing (no input stream)");
         }
-        byte[] event = input.readAllBytes();
+        return input.readAllBytes();
+    }
+
+    /**
+     * Reads the whole event; returns the number of records. With the fast pass, the consumer may
+     * throw {@link UnverifiedEventData} for a record's data: the caller then reads the event again
+     * with a reader without it.
+     */
+    int read(byte[] event, RecordConsumer consumer) throws IOException {
+        if (fast != null && fast.read(event, consumer)) {
+            return fast.count();
+        }
         try (JsonParser parser = factory.createParser(event)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -104,6 +133,7 @@ final class FirehoseEventReader {
             if (dataStart >= 0) {
                 // The parser has just skipped the data string: take its bytes straight from the event.
                 data = RecordData.ofRaw(Arrays.copyOfRange(event, dataStart, closingQuote(parser, event)));
+                requireReadable(data, index);
                 dataStart = -1;
             }
             if (name == null) {
@@ -152,6 +182,24 @@ final class FirehoseEventReader {
             throw new InvalidEventException("records[" + index + "] has no 'recordId', so it cannot be answered");
         }
         consumer.accept(recordId, hasArrival ? arrival : clock.getAsLong(), data);
+    }
+
+    /**
+     * Jackson skips strings without decoding them, and so lets through some bytes that are not
+     * UTF-8 (an encoded surrogate) and that only decoding the string finds: decode data that is
+     * not plain ASCII now, so that the event fails as a whole and not later while answering it.
+     */
+    private static void requireReadable(RecordData data, int index) {
+        if (data.isPlainAscii()) {
+            return;
+        }
+        try {
+            data.asText();
+        } catch (UncheckedIOException e) {
+            String reason = e.getCause() instanceof JsonProcessingException
+                    ? JsonValues.parseError((JsonProcessingException) e.getCause()) : String.valueOf(e.getCause());
+            throw new InvalidEventException("records[" + index + "].data is not a valid JSON string: " + reason);
+        }
     }
 
     /**

@@ -11,7 +11,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Reads one decoded sample with Jackson's streaming parser and checks it: one JSON object,
+ * Reads one decoded sample and checks it: {@link FastSampleScanner}'s single pass for the common
+ * shape, else Jackson's streaming parser. The checks: one JSON object,
  * UTF-8, each known column once with a value of its type. Unknown keys pass, unless they differ
  * from a column only in case (the Parquet conversion matches keys case-insensitively, so they
  * would collide with the column). Not thread-safe: one per invocation.
@@ -28,9 +29,20 @@ final class SampleScanner {
 
     private final JsonFactory factory;
     private final long[] seen = new long[(Column.values().length + 63) / 64];
+    /** The single pass for the common shape; null when only Jackson's pass is used. */
+    private final FastSampleScanner fast;
 
     SampleScanner(JsonFactory factory) {
+        this(factory, true);
+    }
+
+    /**
+     * @param fastPath whether to try {@link FastSampleScanner} first (false only to compare the
+     *     two passes in tests)
+     */
+    SampleScanner(JsonFactory factory, boolean fastPath) {
         this.factory = factory;
+        this.fast = fastPath ? new FastSampleScanner() : null;
     }
 
     /** Scans {@code json[0, length)}. */
@@ -48,6 +60,17 @@ final class SampleScanner {
             throw new RejectedSample("the sample is not UTF-8 (a zero byte follows its opening brace);"
                     + " samples must be UTF-8 JSON");
         }
+        if (fast != null) {
+            ScannedSample sample = new ScannedSample();
+            if (fast.tryScan(json, start, length, sample)) {
+                return sample;
+            }
+        }
+        return scanWithParser(json, start, length);
+    }
+
+    /** Jackson's pass over {@code json[start, length)}, whose first byte is the object's brace. */
+    private ScannedSample scanWithParser(byte[] json, int start, int length) throws RejectedSample {
         ScannedSample sample = new ScannedSample();
         sample.start = start;
         Arrays.fill(seen, 0L);

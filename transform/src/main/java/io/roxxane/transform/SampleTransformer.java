@@ -37,7 +37,12 @@ final class SampleTransformer {
     private byte[] tail;
 
     SampleTransformer(JsonFactory factory) {
-        this.scanner = new SampleScanner(factory);
+        this(factory, true);
+    }
+
+    /** @param fastPath see {@link SampleScanner#SampleScanner(JsonFactory, boolean)} */
+    SampleTransformer(JsonFactory factory, boolean fastPath) {
+        this.scanner = new SampleScanner(factory, fastPath);
         this.rewriter = new SampleRewriter(factory);
     }
 
@@ -46,6 +51,8 @@ final class SampleTransformer {
             return transformOrReject(recordId, arrivalMillis, data);
         } catch (RejectedSample e) {
             return RecordOutcome.failed(recordId, data, e.getMessage());
+        } catch (UnverifiedEventData e) {
+            throw e;
         } catch (RuntimeException | IOException e) {
             return RecordOutcome.failed(recordId, data, "unexpected error in the transform: " + e);
         }
@@ -86,12 +93,14 @@ final class SampleTransformer {
             throw new RejectedSample("the record's data is empty; it must hold one base64-encoded JSON sample");
         }
         if (base64.length > MAX_BASE64_CHARS) {
+            data.requireVerified();
             throw tooLarge();
         }
         int length;
         try {
-            length = decodeIntoScratch(base64);
+            length = decodeIntoScratch(base64); // success: the data was base64, so plain ASCII
         } catch (IllegalArgumentException e) {
+            data.requireVerified();
             if (data.isPlainAscii()) {
                 throw notBase64(e);
             }

@@ -97,6 +97,27 @@ class InvalidEventTest {
         assertTrue(e.getMessage().contains("the event is not UTF-8"), e.getMessage());
     }
 
+    @Test
+    void handleRequest_whenDataHoldsAnEncodedSurrogate_throwsNamingTheRecord() {
+        // ED A0 80 encodes U+D800, which is not UTF-8; Jackson's skipping of the string lets it through.
+        byte[] surrogate = {(byte) 0xED, (byte) 0xA0, (byte) 0x80};
+        String good = "{\"recordId\":\"0\",\"data\":\"e30=\"}";
+        String before = "{\"records\":[" + good + ",{\"recordId\":\"1\",\"data\":\"e30";
+        String after = "=\"}]}";
+        ByteArrayOutputStream event = new ByteArrayOutputStream();
+        event.writeBytes(before.getBytes(StandardCharsets.UTF_8));
+        event.writeBytes(surrogate);
+        event.writeBytes(after.getBytes(StandardCharsets.UTF_8));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        InvalidEventException e = assertThrows(InvalidEventException.class, () -> TestEvents.handler()
+                .handleRequest(new ByteArrayInputStream(event.toByteArray()), out, null));
+
+        assertTrue(e.getMessage().contains("records[1].data is not a valid JSON string"), e.getMessage());
+        assertTrue(e.getMessage().contains("expected a Firehose transformation event"), e.getMessage());
+        assertEquals(0, out.size(), "nothing is written for an invalid event");
+    }
+
     private static void assertInvalid(String event, String problem) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         InvalidEventException e = assertThrows(InvalidEventException.class, () -> TestEvents.handler()

@@ -22,7 +22,7 @@ import java.util.UUID;
  * Billed Firehose ingestion bytes per sample: the shipper's real {@link RecordPacker} over
  * realistic samples (every agent column filled with values of realistic magnitude, encoded by
  * the agent's {@link SampleEncoder}), against one record per sample. Prints the Markdown table
- * of {@code docs/firehose-cost.md}.
+ * of {@code docs/BENCHMARKS.md ("Firehose ingestion cost")}.
  *
  * <pre>
  * ./mvnw -B -q -o -pl agent test-compile exec:java -Dexec.classpathScope=test \

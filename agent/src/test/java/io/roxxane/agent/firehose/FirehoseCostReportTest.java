@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The cost model behind docs/firehose-cost.md, on the real packer. */
+/** The cost model behind docs/BENCHMARKS.md ("Firehose ingestion cost"), on the real packer. */
 class FirehoseCostReportTest {
 
     @Test

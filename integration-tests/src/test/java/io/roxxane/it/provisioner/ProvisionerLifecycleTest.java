@@ -194,10 +194,13 @@ class ProvisionerLifecycleTest {
         assertEquals(60, transform.timeout());
         assertEquals("arn:aws:iam::" + aws.accountId() + ":role/" + stack + "-transform-role", transform.role());
         assertEquals(sha256(transformJar), transform.codeSha256());
+        assertEquals(Map.of("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"),
+                transform.environment().variables());
 
         var registrar = lambda.getFunctionConfiguration(r -> r.functionName(stack + "-partition-registrar"));
         assertEquals("io.roxxane.registrar.PartitionRegistrarHandler::handleRequest", registrar.handler());
-        assertEquals(Map.of("GLUE_DATABASE", glueDatabase(), "GLUE_TABLE", "metrics"), registrar.environment().variables());
+        assertEquals(Map.of("GLUE_DATABASE", glueDatabase(), "GLUE_TABLE", "metrics",
+                "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"), registrar.environment().variables());
         assertEquals(sha256(registrarJar), registrar.codeSha256());
         JsonNode permission = json(lambda.getPolicy(r -> r.functionName(stack + "-partition-registrar")).policy())
                 .get("Statement").get(0);
