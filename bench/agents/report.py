@@ -158,6 +158,52 @@ if rows:
             g[key] += s[4]
         return t, g, names, len(threads)
 
+    # whole-JVM CPU after warm-up: all threads' on-CPU time between the first snapshot at >= 30 s and the last
+    late_cpu = {}
+    for (c, run), snap in sorted(snapshots.items()):
+        times = sorted({s[0] for s in snap})
+        after = [t for t in times if t >= 30000]
+        if len(after) >= 2:
+            a, b = after[0], times[-1]
+            late_cpu.setdefault(c, []).append(
+                (sum(s[4] for s in snap if s[0] == b) - sum(s[4] for s in snap if s[0] == a)) / 1e6 / ((b - a) / 1000))
+    if late_cpu:
+        print("**After warm-up**: CPU of all the JVM's threads from the first snapshot at ≥ 30 s to the last "
+              "(schedstat), in ms of CPU per second of wall time:\n")
+        measures_late = [("CPU after warm-up, ms/s", late_cpu, "{:.1f}")]
+        table("Steady state after warm-up", measures_late, configs, None)
+        goal_lines(measures_late)
+
+    # what each agent sent during the run
+    sent = []
+    for c in configs:
+        vals = []
+        for r in rows:
+            if r["config"] != c:
+                continue
+            d = os.path.join(OUT, "steady", f"{c}-{r['run']}")
+            if c == "otel" and os.path.exists(os.path.join(d, "otlp-after")):
+                def counts(f):
+                    return {l.split("\t")[0]: (int(l.split("\t")[1]), int(l.split("\t")[2]))
+                            for l in open(f).read().split("\n") if l}
+                a, b = counts(os.path.join(d, "otlp-before")), counts(os.path.join(d, "otlp-after"))
+                n = sum(v[0] for v in b.values()) - sum(v[0] for v in a.values())
+                byt = sum(v[1] for v in b.values()) - sum(v[1] for v in a.values())
+                vals.append(f"{n} OTLP requests, {byt / max(n, 1):,.0f} B each")
+            elif c == "jmx" and os.path.exists(os.path.join(d, "scrapes")):
+                vals.append(f"{len(open(os.path.join(d, 'scrapes')).read().split())} scrapes")
+            elif c == "roxfh" and os.path.exists(os.path.join(d, "s3-objects")):
+                objs = [int(x) for x in open(os.path.join(d, "s3-objects")).read().split()]
+                vals.append(f"{len(objs)} PutRecordBatch deliveries (S3 objects), {sum(objs):,} B")
+            elif c == "roxfile" and os.path.exists(os.path.join(d, "ts")):
+                vals.append(f"{len(open(os.path.join(d, 'ts')).read().split())} samples written")
+        if vals:
+            sent.append(f"- {NAMES.get(c, c)}: " + "; ".join(vals))
+    if sent:
+        print("What the agents sent per run (checks that each really exported):\n")
+        print("\n".join(sent))
+        print()
+
     per = {}
     agent_names = {}
     for (c, run), snap in sorted(snapshots.items()):
@@ -221,7 +267,8 @@ if rows:
                     if dn > 0:
                         key = (prev[0] // 1000, e // 1000)
                         windows.setdefault(key, []).append(
-                            (cpu_at(epoch, "roxxane-collec") - cpu_at(prev[1], "roxxane-collec")) / 1e6 / dn)
+                            ((cpu_at(epoch, "roxxane-collec") - cpu_at(prev[1], "roxxane-collec")) / 1e6 / dn,
+                             (cpu_at(epoch, "roxxane-fireho") - cpu_at(prev[1], "roxxane-fireho")) / 1e6 / dn))
                 prev = (e, epoch)
             after = [(e, epoch) for e, epoch in times if e >= 30000]
             if after and after[0] != times[-1]:
@@ -238,8 +285,13 @@ if rows:
             lv = late.get(key, [])
             print(f"| {key} | {cell(values, '{:.2f}')} | {cell(lv, '{:.2f}') if lv else '-'} |")
         print()
-        print("Collector thread, per 5 s window (ms per sample, median over runs): "
-              + ", ".join(f"{a}–{b} s {med(v):.2f}" for (a, b), v in sorted(windows.items())))
+        print("Per 5 s window of the run (ms of thread CPU per sample written in the window, median over runs):\n")
+        keys = sorted(windows)
+        print("| thread | " + " | ".join(f"{a}–{b} s" for a, b in keys) + " |")
+        print("| --- |" + " ---: |" * len(keys))
+        print("| collector | " + " | ".join(f"{med([v[0] for v in windows[k]]):.2f}" for k in keys) + " |")
+        if c == "roxfh":
+            print("| shipper | " + " | ".join(f"{med([v[1] for v in windows[k]]):.2f}" for k in keys) + " |")
         print()
 
 # ---------------------------------------------------------------- 3. NMT
@@ -289,6 +341,9 @@ if nmt_dirs:
             p["metaspace_committed"] = int(m.group(2))
         if os.path.exists(os.path.join(d, "load1")):
             loads.append(float(open(os.path.join(d, "load1")).read()))
+        if "total" in p and "heap" in p:
+            p["nonheap"] = p["total"] - p["heap"]
+            p["misc"] = p.get("internal", 0) + p.get("other", 0) + p.get("arena", 0)
         for k, v in p.items():
             data.setdefault(k, {}).setdefault(c, []).append(v)
     configs = [c for c in ["none"] + AGENTS if any(c in v for v in data.values())]
@@ -297,6 +352,7 @@ if nmt_dirs:
     mb = lambda key: {c: [v / 1024 for v in vals] for c, vals in data.get(key, {}).items()}
     measures = [
         ("NMT total committed, MB", mb("total"), "{:.1f}"),
+        ("NMT committed without the Java heap, MB", mb("nonheap"), "{:.1f}"),
         ("Java heap committed, MB", mb("heap"), "{:.1f}"),
         ("Java heap used after GC.run, MB", mb("heap_used_after_gc"), "{:.2f}"),
         ("Class committed (metaspace + class space), MB", mb("class"), "{:.2f}"),
@@ -306,12 +362,8 @@ if nmt_dirs:
         ("threads", data.get("threads", {}), "{:.0f}"),
         ("Code (JIT code cache) committed, MB", mb("code"), "{:.2f}"),
         ("Symbol committed, MB", mb("symbol"), "{:.2f}"),
-        ("Internal + Other + Arena committed, MB",
-         {c: [a + b + d for a, b, d in zip(data.get("internal", {}).get(c, []), data.get("other", {}).get(c, []),
-                                           data.get("arena", {}).get(c, [0] * 99))]
-          for c in configs if data.get("internal", {}).get(c)}, "{:.0f}"),
+        ("Internal + Other + Arena Chunk committed, MB", mb("misc"), "{:.2f}"),
     ]
-    measures[-1] = (measures[-1][0], {c: [v / 1024 for v in vals] for c, vals in measures[-1][1].items()}, "{:.2f}")
     table("Native memory tracking", measures, configs, None)
     goal_lines(measures)
 

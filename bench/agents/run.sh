@@ -209,6 +209,7 @@ steady_run() { # cfg run
     set_opts "$cfg" "$work/steady-$cfg-$i" "$stream"
     mkdir -p "$work/steady-$cfg-$i"
     l0=$(load1)
+    cp "$work/otlp-counts" "$dir/otlp-before" 2> /dev/null || : > "$dir/otlp-before"
     t0=${EPOCHREALTIME/./}; t0=$(( t0 / 1000 ))
     /usr/bin/time -f "%e %U %S %M" -o "$dir/time" "$JAVA" "${OPTS[@]}" -cp "$work/classes" Workload "$STEADY_SECONDS" \
         > "$dir/stdout" 2> "$dir/stderr" &
@@ -225,7 +226,8 @@ steady_run() { # cfg run
     stop_scraper
     collect_ts "$work/steady-$cfg-$i" "$cfg" "$stream"
     [ -f "$work/steady-$cfg-$i/ts" ] && cp "$work/steady-$cfg-$i/ts" "$dir/ts"
-    [ "$cfg" = otel ] && cp "$work/otlp-counts" "$dir/otlp-counts" 2> /dev/null
+    cp "$work/otlp-counts" "$dir/otlp-after" 2> /dev/null || : > "$dir/otlp-after"
+    [ "$cfg" = roxfh ] && find "$work/steady-$cfg-$i/s3" -type f -printf '%s\n' > "$dir/s3-objects"
     awk -v c="$cfg" -v i="$i" -v l0="$l0" -v l1="$(load1)" -v t0="$t0" \
         '{ printf "%s\t%d\t%.2f\t%.2f\t%.2f\t%d\t%s\t%s\t%s\n", c, i, $1, $2, $3, $4, l0, l1, t0 }' "$dir/time" >> "$OUT/steady.tsv"
     rm -rf "$work/steady-$cfg-$i"

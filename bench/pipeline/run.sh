@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Pipeline figures (issue 9): Parquet versus JSON size of a day of samples, and what a fleet costs
+# per month in Firehose ingestion, format conversion and dynamic partitioning at list prices.
+#   1. records real samples: the agent's file sink at interval=1s for RECORD_SECONDS under the
+#      light workload of bench/agents/Workload.java (or reuses SAMPLES_DIR);
+#   2. ParquetSize.java: one UTC day at INTERVAL s from those samples (only ts, seq, interval_ms
+#      rewritten) as JSON lines, gzip JSON and Parquet (DuckDB; Snappy like Firehose's conversion,
+#      and ZSTD), one file for the day and one file per 5-minute buffer;
+#   3. fleet_cost.py: billed bytes per sample with and without aggregation (5 KB rounding per
+#      record) and the monthly bill of FLEET JVMs.
+# usage: bench/pipeline/run.sh     (after ./mvnw -B -q -pl agent -am install -DskipTests)
+#   RECORD_SECONDS=870 INTERVAL=10 SAMPLES_DIR=  OUT=bench/pipeline/results/<UTC time>
+#   FLEET=1000 FLUSH=60 SERVICES=50 BUFFER_SECONDS=300 (passed to fleet_cost.py)
+# Needs: a JDK 17+, python3; the DuckDB JDBC jar is resolved by Maven into ~/.m2.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+RECORD_SECONDS=${RECORD_SECONDS:-870}
+INTERVAL=${INTERVAL:-10}
+OUT=${OUT:-bench/pipeline/results/$(date -u +%Y%m%dT%H%M%SZ)}
+WORK=bench/pipeline/target
+DUCKDB_VERSION=1.5.6.0
+DUCKDB_JAR=$HOME/.m2/repository/org/duckdb/duckdb_jdbc/$DUCKDB_VERSION/duckdb_jdbc-$DUCKDB_VERSION.jar
+ROXXANE_JAR=agent/target/roxxane.jar
+mkdir -p "$WORK" "$OUT"
+
+[ -f "$ROXXANE_JAR" ] || { echo "no $ROXXANE_JAR: ./mvnw -B -q -pl agent -am install -DskipTests" >&2; exit 2; }
+[ -d schema/target/classes/io ] || ./mvnw -B -q -pl schema install -DskipTests
+[ -f "$DUCKDB_JAR" ] || ./mvnw -B -q dependency:get -Dartifact=org.duckdb:duckdb_jdbc:$DUCKDB_VERSION -Dtransitive=false
+
+{
+    echo "# bench/pipeline/run.sh $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    echo "commit: $(git rev-parse HEAD)"
+    echo "java: $(java -version 2>&1 | head -1)"
+    echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+} | tee "$OUT/env.txt"
+
+SAMPLES=${SAMPLES_DIR:-$WORK/samples}
+if [ -z "${SAMPLES_DIR:-}" ]; then
+    rm -rf "$SAMPLES"
+    javac -d "$WORK/classes" bench/agents/Workload.java
+    echo "== recording ${RECORD_SECONDS}s of samples at interval=1s"
+    java "-javaagent:$ROXXANE_JAR=service=checkout-service,interval=1s,sink=file,dir=$SAMPLES,tags=env:prod;team:payments" \
+        -cp "$WORK/classes" Workload "$RECORD_SECONDS" 2>&1 | tee "$OUT/record.log"
+fi
+find "$SAMPLES" -name '*.json.gz' | sort | head -1 | xargs zcat | head -1 > "$OUT/sample-line.json"
+
+echo "== sizes of one day at ${INTERVAL}s"
+java -cp "schema/target/classes:$DUCKDB_JAR" bench/pipeline/ParquetSize.java "$SAMPLES" "$WORK/day" "$INTERVAL" | tee "$OUT/sizes.txt"
+echo "== fleet cost"
+python3 bench/pipeline/fleet_cost.py "$OUT/sizes.txt" "$WORK/day/day.json" | tee "$OUT/report.md"
