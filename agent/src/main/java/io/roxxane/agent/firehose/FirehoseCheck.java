@@ -119,12 +119,12 @@ public final class FirehoseCheck {
 
         SdkFailureClassifier classifier = new SdkFailureClassifier(stream,
                 SdkRecordSender.describeTarget(region, config.endpoint()), false);
-        FirehoseClient client = FirehoseClientFactory.create(region, config.endpoint(), TIMEOUTS);
+        FirehoseConnection connection = FirehoseClientFactory.create(region, config.endpoint(), TIMEOUTS);
         try {
-            describe(client, stream, region, classifier);
-            testPut(client, stream, config, classifier);
+            describe(connection.client(), stream, region, classifier);
+            testPut(connection.client(), stream, config, classifier);
         } finally {
-            client.close();
+            connection.close();
         }
         if (allHold) {
             out.println("All checks passed: the agent can ship to Firehose stream '" + stream + "'.");

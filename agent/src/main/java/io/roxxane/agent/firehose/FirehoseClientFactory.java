@@ -3,6 +3,7 @@ package io.roxxane.agent.firehose;
 import io.roxxane.agent.AgentVersion;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
@@ -17,7 +18,8 @@ import software.amazon.awssdk.services.firehose.FirehoseClientBuilder;
  * {@code region=} else the SDK's chain, endpoint from {@code endpoint=} else the SDK's own
  * {@code AWS_ENDPOINT_URL_FIREHOSE} / {@code AWS_ENDPOINT_URL} handling. Call and attempt
  * timeouts are set and the SDK's own retries are off: the shipper's retry loop is in charge, so
- * that a retry never holds up the collector and never loses data.
+ * that a retry never holds up the collector and never loses data. The timeouts run on one
+ * {@link SdkTimer} thread rather than the SDK's default pool of five.
  *
  * <p>Building a client loads a good part of the SDK: call this on the sender thread, never on a
  * host thread or during start-up.
@@ -31,14 +33,16 @@ final class FirehoseClientFactory {
      * @param endpoint null for the SDK's endpoint resolution
      * @throws software.amazon.awssdk.core.exception.SdkClientException when no region can be found
      */
-    static FirehoseClient create(String region, URI endpoint, ShipperTuning tuning) {
+    static FirehoseConnection create(String region, URI endpoint, ShipperTuning tuning) {
         Duration attempt = Duration.ofMillis(tuning.attemptTimeoutMillis);
+        ScheduledThreadPoolExecutor timer = SdkTimer.create();
         UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofMillis(Math.min(tuning.attemptTimeoutMillis, 5_000)))
                 .socketTimeout(attempt);
         FirehoseClientBuilder builder = FirehoseClient.builder()
                 .httpClientBuilder(http)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .scheduledExecutorService(timer)
                         .apiCallTimeout(Duration.ofMillis(tuning.callTimeoutMillis))
                         .apiCallAttemptTimeout(attempt)
                         .retryStrategy(AwsRetryStrategy.doNotRetry())
@@ -50,6 +54,11 @@ final class FirehoseClientFactory {
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
-        return builder.build();
+        try {
+            return new FirehoseConnection(builder.build(), timer);
+        } catch (RuntimeException | Error e) {
+            timer.shutdownNow();
+            throw e;
+        }
     }
 }

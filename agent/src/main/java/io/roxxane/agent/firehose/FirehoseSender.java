@@ -35,7 +35,12 @@ final class FirehoseSender implements Runnable {
     // Guarded by this.
     private PendingBatch pending;
     private boolean abandoned;
-    private boolean draining;
+    /**
+     * Samples queued up to this time are due: a flush goes on, over several batches when they fill
+     * more than one. Samples queued after it, while a batch is on the wire say, wait for their own
+     * flush rather than go out a few at a time (each record is billed at least 5 KB).
+     */
+    private long flushDueUpToNanos;
     private long nextAttemptNanos;
     private DeliveryFailure lastFailure;
     private int failedCalls;
@@ -52,6 +57,7 @@ final class FirehoseSender implements Runnable {
         this.flushNanos = TimeUnit.MILLISECONDS.toNanos(flushMillis);
         this.maxBatchBytes = maxBatchBytes;
         this.bufferBytes = bufferBytes;
+        this.flushDueUpToNanos = System.nanoTime() - 1;
     }
 
     /** Starts the shutdown sequence; the thread finishes by {@code deadlineNanos}. */
@@ -126,14 +132,17 @@ final class FirehoseSender implements Runnable {
             }
         }
         if (queue.isEmpty()) {
-            draining = false;
             return null;
         }
-        boolean due = force || draining || queue.batchFull() || now - queue.oldestEnqueuedNanos() >= flushNanos;
+        long oldest = queue.oldestEnqueuedNanos();
+        boolean flushGoingOn = oldest - flushDueUpToNanos <= 0;
+        boolean due = force || flushGoingOn || queue.batchFull() || now - oldest >= flushNanos;
         if (!due) {
             return null;
         }
-        draining = true;
+        if (!flushGoingOn) {
+            flushDueUpToNanos = now;
+        }
         RecordPacker packer = new RecordPacker(maxBatchBytes);
         queue.takeInto(packer);
         if (packer.isEmpty()) {

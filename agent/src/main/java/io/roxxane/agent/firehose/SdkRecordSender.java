@@ -6,14 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.PutRecordBatchRequest;
 import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponse;
 import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponseEntry;
 import software.amazon.awssdk.services.firehose.model.Record;
 
 /**
- * {@link RecordSender} over the AWS SDK's {@link FirehoseClient}, built on first use (on the
+ * {@link RecordSender} over the AWS SDK's Firehose client, built on first use (on the
  * sender thread) and rebuilt after a failure to build it (no region yet, say).
  */
 final class SdkRecordSender implements RecordSender {
@@ -22,7 +21,7 @@ final class SdkRecordSender implements RecordSender {
     private final URI endpoint;
     private final ShipperTuning tuning;
     private final SdkFailureClassifier classifier;
-    private FirehoseClient client;
+    private FirehoseConnection connection;
 
     SdkRecordSender(String stream, String region, URI endpoint, ShipperTuning tuning) {
         this.stream = stream;
@@ -42,8 +41,8 @@ final class SdkRecordSender implements RecordSender {
     @Override
     public PutOutcome put(List<PackedRecord> records, long timeoutMillis) {
         try {
-            if (client == null) {
-                client = FirehoseClientFactory.create(region, endpoint, tuning);
+            if (connection == null) {
+                connection = FirehoseClientFactory.create(region, endpoint, tuning);
             }
             List<Record> sdkRecords = new ArrayList<Record>(records.size());
             for (PackedRecord record : records) {
@@ -58,7 +57,7 @@ final class SdkRecordSender implements RecordSender {
                 request.overrideConfiguration(AwsRequestOverrideConfiguration.builder()
                         .apiCallTimeout(call).apiCallAttemptTimeout(attempt).build());
             }
-            PutRecordBatchResponse response = client.putRecordBatch(request.build());
+            PutRecordBatchResponse response = connection.client().putRecordBatch(request.build());
             return toOutcome(response, records.size());
         } catch (Throwable t) {
             return PutOutcome.failed(classifier.classify(t));
@@ -100,12 +99,12 @@ final class SdkRecordSender implements RecordSender {
     @Override
     public void close() {
         try {
-            if (client != null) {
-                client.close();
+            if (connection != null) {
+                connection.close();
             }
         } catch (Throwable ignored) {
             // closing is best effort
         }
-        client = null;
+        connection = null;
     }
 }

@@ -86,6 +86,11 @@ final class FakeFirehose implements AutoCloseable {
             return new Reply("reset", 0, null, List.of(), 0);
         }
 
+        /** Holds the call for {@code millis}, then stores the records and answers ok (a slow network). */
+        static Reply slowOk(long millis) {
+            return new Reply("slow", 200, null, List.of(), millis);
+        }
+
         /** Holds the call until {@link FakeFirehose#release}, then answers ok without storing. */
         static Reply hangUntilReleased() {
             return new Reply("block", 500, "InternalFailure", List.of(), 0);
@@ -103,6 +108,7 @@ final class FakeFirehose implements AutoCloseable {
     private final List<String> targets = new CopyOnWriteArrayList<>();
     private final List<Integer> recordsPerCall = new CopyOnWriteArrayList<>();
     private final List<Long> bytesPerCall = new CopyOnWriteArrayList<>();
+    private final List<Long> callMillis = new CopyOnWriteArrayList<>();
     private final AtomicInteger putCalls = new AtomicInteger();
     private volatile Behavior behavior = (call, records) -> Reply.ok();
     private volatile String streamStatus = "ACTIVE";
@@ -195,6 +201,11 @@ final class FakeFirehose implements AutoCloseable {
         return bytesPerCall;
     }
 
+    /** When each PutRecordBatch call arrived (epoch ms), in arrival order. */
+    List<Long> callMillis() {
+        return callMillis;
+    }
+
     /** Data blobs of every record stored, decoded. */
     List<byte[]> records() {
         return new ArrayList<>(stored);
@@ -261,6 +272,7 @@ final class FakeFirehose implements AutoCloseable {
         List<byte[]> records = (List<byte[]>) request.get("Records");
         int call = putCalls.getAndIncrement();
         recordsPerCall.add(records.size());
+        callMillis.add(System.currentTimeMillis());
         bytesPerCall.add(records.stream().mapToLong(r -> r.length).sum());
         Reply reply = behavior.reply(call, records.size());
         switch (reply.kind) {
@@ -278,6 +290,11 @@ final class FakeFirehose implements AutoCloseable {
                     }
                 }
                 send(exchange, 200, putResponse(records.size(), reply.failIndexes, reply.errorType), null);
+                return;
+            case "slow":
+                Thread.sleep(reply.hangMillis);
+                stored.addAll(records);
+                send(exchange, 200, putResponse(records.size(), List.of(), null), null);
                 return;
             case "hang":
                 Thread.sleep(reply.hangMillis);

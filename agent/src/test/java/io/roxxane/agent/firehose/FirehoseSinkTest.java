@@ -145,6 +145,42 @@ class FirehoseSinkTest {
     }
 
     @Test
+    void accept_whenSamplesArriveDuringASlowCall_theyWaitForTheirOwnFlush() throws Exception {
+        // A sample that arrives while a flush is on the wire is not sent on its own right after
+        // it: each record would be billed a whole 5 KB increment for one 2 KB sample.
+        fake.behave((call, records) -> FakeFirehose.Reply.slowOk(700));
+        FirehoseSink sink = sink(fake, stats, ",flush=1s");
+        sink.accept(sampleStampedNow(0));
+        await("the first call (the SDK's start-up) is over", WAIT, () -> fake.distinctSeqs() == 1);
+        long until = System.currentTimeMillis() + 4_500;
+        int seq = 1;
+        while (System.currentTimeMillis() < until) {
+            sink.accept(sampleStampedNow(seq++));
+            Thread.sleep(50);
+        }
+        List<byte[]> records = fake.records();
+        List<Long> calls = List.copyOf(fake.callMillis());
+        sink.close(deadlineIn(Duration.ofSeconds(5)));
+        assertAllArrivedOnce(seq);
+
+        assertTrue(records.size() >= 3, "flushes during the run: " + calls);
+        for (int call = 0; call < records.size(); call++) {
+            long oldest = Long.parseLong(new String(records.get(call), StandardCharsets.UTF_8)
+                    .replaceFirst("(?s)^\\{\"ts\":(\\d+).*", "$1"));
+            long age = calls.get(call) - oldest;
+            assertTrue(age >= 900, "call " + call + " sent its oldest sample " + age + " ms after it was"
+                    + " queued, before flush=1s was due; calls at " + calls);
+        }
+    }
+
+    /** A sample whose {@code ts} is the time it is queued. */
+    private static io.roxxane.agent.sample.EncodedSample sampleStampedNow(long seq) {
+        long now = System.currentTimeMillis();
+        byte[] line = ("{\"ts\":" + now + ",\"seq\":" + seq + ",\"service\":\"svc\"}\n").getBytes(StandardCharsets.UTF_8);
+        return new io.roxxane.agent.sample.EncodedSample(now, seq, "svc", line);
+    }
+
+    @Test
     void close_whenSamplesWaitForFlush_sendsThemBeforeReturning() throws Exception {
         FirehoseSink sink = sink(fake, stats, ",flush=15m");
         acceptAll(sink, 0, 10);

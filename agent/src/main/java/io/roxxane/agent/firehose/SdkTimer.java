@@ -1,0 +1,33 @@
+package io.roxxane.agent.firehose;
+
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The scheduler the SDK runs its call and attempt timeouts on: one daemon thread instead of the
+ * SDK's default pool of five, started for a call and gone again after {@link #IDLE_SECONDS} idle
+ * seconds, so that between flushes the shipper holds no thread but its own.
+ */
+final class SdkTimer {
+    static final String THREAD_NAME = "roxxane-firehose-timer";
+    static final long IDLE_SECONDS = 10;
+
+    private SdkTimer() {
+    }
+
+    static ScheduledThreadPoolExecutor create() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, new ThreadFactory() {
+            @Override
+            public Thread newThread(Runnable task) {
+                Thread thread = new Thread(task, THREAD_NAME);
+                thread.setDaemon(true);
+                return thread;
+            }
+        });
+        timer.setRemoveOnCancelPolicy(true); // a finished call's timeout leaves nothing queued
+        timer.setKeepAliveTime(IDLE_SECONDS, TimeUnit.SECONDS);
+        timer.allowCoreThreadTimeOut(true);
+        return timer;
+    }
+}
