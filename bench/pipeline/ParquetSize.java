@@ -100,6 +100,27 @@ public final class ParquetSize {
                 s.execute("COPY (SELECT * FROM samples ORDER BY ts) TO '" + file + "' (FORMAT parquet, COMPRESSION " + codec + ")");
                 results.add("parquet_" + codec + "_bytes=" + Files.size(file));
             }
+            // the recorded samples themselves, each once (no repeated rows for Parquet's dictionaries to exploit)
+            Path recJson = out.resolve("recorded.json");
+            try (Writer w = Files.newBufferedWriter(recJson, StandardCharsets.UTF_8)) {
+                for (String line : recorded) {
+                    w.write(line);
+                    w.write('\n');
+                }
+            }
+            Path recGz = out.resolve("recorded.json.gz");
+            try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(recGz))) {
+                Files.copy(recJson, o);
+            }
+            s.execute("CREATE TABLE recorded AS SELECT * FROM read_json('" + recJson + "', format = 'newline_delimited', "
+                    + "columns = " + columns + ")");
+            results.add("recorded_json_bytes=" + Files.size(recJson));
+            results.add("recorded_json_gzip_bytes=" + Files.size(recGz));
+            for (String codec : new String[] {"snappy", "zstd"}) {
+                Path file = out.resolve("recorded-" + codec + ".parquet");
+                s.execute("COPY (SELECT * FROM recorded ORDER BY ts) TO '" + file + "' (FORMAT parquet, COMPRESSION " + codec + ")");
+                results.add("recorded_parquet_" + codec + "_bytes=" + Files.size(file));
+            }
             // the same day as Firehose would deliver it for one JVM alone: one object per 5-minute buffer
             Path parts = out.resolve("five-minute");
             Files.createDirectories(parts);

@@ -42,7 +42,9 @@ if [ -z "${SAMPLES_DIR:-}" ]; then
     java "-javaagent:$ROXXANE_JAR=service=checkout-service,interval=1s,sink=file,dir=$SAMPLES,tags=env:prod;team:payments" \
         -cp "$WORK/classes" Workload "$RECORD_SECONDS" 2>&1 | tee "$OUT/record.log"
 fi
-find "$SAMPLES" -name '*.json.gz' | sort | head -1 | xargs zcat | head -1 > "$OUT/sample-line.json"
+first=$(find "$SAMPLES" -name '*.json.gz' | sort | head -1)
+{ zcat "$first" | head -1 > "$OUT/sample-line.json"; } 2> /dev/null || true
+echo "samples: $(find "$SAMPLES" -name '*.json.gz' -exec zcat {} + | wc -l) in $SAMPLES" | tee -a "$OUT/env.txt"
 
 echo "== sizes of one day at ${INTERVAL}s"
 java -cp "schema/target/classes:$DUCKDB_JAR" bench/pipeline/ParquetSize.java "$SAMPLES" "$WORK/day" "$INTERVAL" | tee "$OUT/sizes.txt"
