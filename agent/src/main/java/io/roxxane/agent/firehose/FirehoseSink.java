@@ -40,8 +40,12 @@ public final class FirehoseSink implements Sink {
         });
     }
 
-    /** The sink for {@code config}, with its sender thread started. Touches no AWS SDK class. */
+    /**
+     * The sink for {@code config}, with its sender thread started. Of the AWS SDK it touches only
+     * the profile-file classes, to check the credentials and config files ({@link AwsProfileFilesCheck}).
+     */
     public static Sink create(AgentConfig config, AgentStats stats) throws ConfigException {
+        AwsProfileFilesCheck.verify();
         return create(config, stats, ShipperTuning.DEFAULT,
                 new SdkRecordSender(config.stream(), config.region(), config.endpoint(), ShipperTuning.DEFAULT));
     }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every kind of bad configuration, in child JVMs on JDK 17 and Temurin 25: exactly one
+ * Every kind of bad configuration (settings, and the AWS credentials and config files the
+ * Firehose sink would read), in child JVMs on JDK 17 and Temurin 25: exactly one
  * {@code [roxxane]} line naming the key and the value, no samples, and the host's output and exit
  * code exactly as without the agent. The child JVMs run a few at a time.
  */
@@ -55,6 +56,11 @@ class BadConfigIT {
     static List<Case> cases(Path scratch) throws IOException {
         Path file = Files.writeString(scratch.resolve("a-file"), "not a directory");
         String unwritable = file.resolve("data").toString();
+        String garbled = Files.writeString(scratch.resolve("garbled-credentials"), "this is not a profile file\n").toString();
+        String credentials = Files.writeString(scratch.resolve("credentials"),
+                "[default]\naws_access_key_id = AKIAEXAMPLE\naws_secret_access_key = example\n").toString();
+        String missing = scratch.resolve("no-such-credentials").toString();
+        String stream = "stream=s,region=us-east-1";
         List<Case> cases = new ArrayList<>(List.of(
                 Case.arg("service=", "service", "''"),
                 Case.arg("tags=env", "tags", "env"),
@@ -82,6 +88,14 @@ class BadConfigIT {
                 new Case("-Droxxane.interval=zero", "", List.of("-Droxxane.interval=zero"), Map.of(),
                         "interval", "zero", "roxxane.interval"),
                 new Case("-Droxxane.colour=red", "", List.of("-Droxxane.colour=red"), Map.of(), "colour"),
+                new Case("garbled AWS_SHARED_CREDENTIALS_FILE", stream, List.of(),
+                        Map.of("AWS_SHARED_CREDENTIALS_FILE", garbled), "AWS_SHARED_CREDENTIALS_FILE", garbled, "parse"),
+                new Case("missing AWS_SHARED_CREDENTIALS_FILE", stream, List.of(),
+                        Map.of("AWS_SHARED_CREDENTIALS_FILE", missing), "AWS_SHARED_CREDENTIALS_FILE", missing),
+                new Case("AWS_CONFIG_FILE a directory", stream, List.of(),
+                        Map.of("AWS_CONFIG_FILE", scratch.toString()), "AWS_CONFIG_FILE", scratch.toString()),
+                new Case("AWS_PROFILE not in the files", stream, List.of(),
+                        Map.of("AWS_SHARED_CREDENTIALS_FILE", credentials, "AWS_PROFILE", "nope"), "AWS_PROFILE", "nope"),
                 new Case("ROXXANE_INTERVAL=zero", "", List.of(), Map.of("ROXXANE_INTERVAL", "zero"),
                         "interval", "zero", "ROXXANE_INTERVAL")));
         return cases;

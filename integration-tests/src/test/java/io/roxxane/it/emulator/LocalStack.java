@@ -23,6 +23,13 @@ final class LocalStack implements RunningEmulator {
             container.withEnv("LOCALSTACK_AUTH_TOKEN", token);
         }
         container.start();
+        String host = container.getEndpoint().getHost();
+        if (!Loopback.isLoopback(host)) {
+            container.stop();
+            throw new IllegalStateException("LocalStack's endpoint " + container.getEndpoint() + " is not a loopback"
+                    + " address (a remote DOCKER_HOST?): the integration tests use loopback addresses only; run them"
+                    + " with a local Docker engine, or without Docker (moto_server)");
+        }
         return new LocalStack(container);
     }
 

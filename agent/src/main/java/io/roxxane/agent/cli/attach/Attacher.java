@@ -124,9 +124,13 @@ public final class Attacher {
                     + System.getProperty("user.name") + ": run the command as that user, e.g. sudo -u " + owner
                     + " java -jar " + jarName() + " attach " + pid);
         }
+        String named = pid + (facts.name() != null ? " (" + facts.name() + ")" : "");
         if (Boolean.FALSE.equals(facts.javaVm())) {
-            throw problem("process " + pid + (facts.name() != null ? " (" + facts.name() + ")" : "")
-                    + " is not a Java virtual machine: " + LIST_HINT);
+            throw problem("process " + named + " is not a Java virtual machine: " + LIST_HINT);
+        }
+        if (Boolean.FALSE.equals(facts.handlesQuitSignal())) {
+            throw problem("process " + named + " does not handle SIGQUIT, so it is not a JVM that accepts attach (or"
+                    + " it runs with -Xrs): the attach signal would end it; " + LIST_HINT);
         }
     }
 

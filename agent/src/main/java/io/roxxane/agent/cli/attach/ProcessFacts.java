@@ -14,18 +14,21 @@ public final class ProcessFacts {
     private final Integer ownerUid;
     private final String ownerName;
     private final Boolean javaVm;
+    private final Boolean handlesQuitSignal;
     private final String name;
     private final String executable;
     private final List<String> commandLine;
     private final Map<String, String> environment;
 
-    public ProcessFacts(long pid, Boolean exists, Integer ownerUid, String ownerName, Boolean javaVm, String name,
-            String executable, List<String> commandLine, Map<String, String> environment) {
+    public ProcessFacts(long pid, Boolean exists, Integer ownerUid, String ownerName, Boolean javaVm,
+            Boolean handlesQuitSignal, String name, String executable, List<String> commandLine,
+            Map<String, String> environment) {
         this.pid = pid;
         this.exists = exists;
         this.ownerUid = ownerUid;
         this.ownerName = ownerName;
         this.javaVm = javaVm;
+        this.handlesQuitSignal = handlesQuitSignal;
         this.name = name;
         this.executable = executable;
         this.commandLine = commandLine == null ? Collections.<String>emptyList() : commandLine;
@@ -54,6 +57,15 @@ public final class ProcessFacts {
     /** TRUE when a JVM library is mapped, FALSE when none is, null when it cannot be read. */
     public Boolean javaVm() {
         return javaVm;
+    }
+
+    /**
+     * Whether the process catches SIGQUIT, which HotSpot's attach sends to start its listener: a
+     * process that does not (not a JVM, or a JVM started with {@code -Xrs}) would be killed by it.
+     * Anyone may read this ({@code SigCgt} in {@code /proc/PID/status}); null when unknown.
+     */
+    public Boolean handlesQuitSignal() {
+        return handlesQuitSignal;
     }
 
     /** The executable's short name (e.g. {@code bash}), or null. */

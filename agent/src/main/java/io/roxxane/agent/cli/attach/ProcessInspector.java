@@ -50,13 +50,13 @@ public final class ProcessInspector {
 
     public ProcessFacts inspect(long pid) {
         if (!available()) {
-            return new ProcessFacts(pid, null, null, null, null, null, null, null, null);
+            return new ProcessFacts(pid, null, null, null, null, null, null, null, null, null);
         }
         Path dir = proc.resolve(Long.toString(pid));
         if (!Files.isDirectory(dir)) {
-            return new ProcessFacts(pid, Boolean.FALSE, null, null, null, null, null, null, null);
+            return new ProcessFacts(pid, Boolean.FALSE, null, null, null, null, null, null, null, null);
         }
-        return new ProcessFacts(pid, Boolean.TRUE, uidOf(dir), ownerNameOf(dir), javaVm(dir), comm(dir),
+        return new ProcessFacts(pid, Boolean.TRUE, uidOf(dir), ownerNameOf(dir), javaVm(dir), handlesQuitSignal(dir), comm(dir),
                 executable(dir), commandLine(dir), environment(dir));
     }
 
@@ -85,6 +85,23 @@ public final class ProcessInspector {
                 }
             }
             return Boolean.FALSE;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static final long SIGQUIT_BIT = 1L << (3 - 1);
+
+    /** From the {@code SigCgt} mask (hexadecimal) in {@code /proc/PID/status}, readable by anyone. */
+    private static Boolean handlesQuitSignal(Path dir) {
+        try {
+            for (String line : Files.readAllLines(dir.resolve("status"), StandardCharsets.ISO_8859_1)) {
+                if (line.startsWith("SigCgt:")) {
+                    long caught = Long.parseUnsignedLong(line.substring("SigCgt:".length()).trim(), 16);
+                    return (caught & SIGQUIT_BIT) != 0;
+                }
+            }
+            return null;
         } catch (Exception e) {
             return null;
         }

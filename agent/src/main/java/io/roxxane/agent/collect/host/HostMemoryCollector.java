@@ -1,17 +1,27 @@
 package io.roxxane.agent.collect.host;
 
 import io.roxxane.agent.collect.Collector;
+import io.roxxane.agent.collect.ProcFile;
 import io.roxxane.agent.sample.Sample;
 import io.roxxane.schema.Column;
 import oshi.hardware.GlobalMemory;
 import oshi.hardware.VirtualMemory;
 
-/** Physical memory total and available (MemAvailable), swap total and used. */
+/**
+ * Physical memory total and available (MemAvailable), swap total and used: one read of
+ * /proc/meminfo on Linux, OSHI elsewhere (and on kernels without MemAvailable).
+ */
 public final class HostMemoryCollector implements Collector {
     private final GlobalMemory memory;
+    private final ProcFile meminfo;
 
     public HostMemoryCollector(GlobalMemory memory) {
+        this(memory, new ProcFile("/proc/meminfo", 2_048));
+    }
+
+    HostMemoryCollector(GlobalMemory memory, ProcFile meminfo) {
         this.memory = memory;
+        this.meminfo = meminfo;
     }
 
     @Override
@@ -21,6 +31,19 @@ public final class HostMemoryCollector implements Collector {
 
     @Override
     public void collect(Sample sample) {
+        if (meminfo.read()) {
+            long total = meminfo.kbLineBytes("MemTotal:");
+            long available = meminfo.kbLineBytes("MemAvailable:");
+            long swapTotal = meminfo.kbLineBytes("SwapTotal:");
+            long swapFree = meminfo.kbLineBytes("SwapFree:");
+            if (total >= 0 && available >= 0 && swapTotal >= 0 && swapFree >= 0) {
+                sample.set(Column.HOST_MEMORY_TOTAL_BYTES, total)
+                        .set(Column.HOST_MEMORY_AVAILABLE_BYTES, available)
+                        .set(Column.HOST_SWAP_TOTAL_BYTES, swapTotal)
+                        .set(Column.HOST_SWAP_USED_BYTES, Math.max(0, swapTotal - swapFree));
+                return;
+            }
+        }
         VirtualMemory virtual = memory.getVirtualMemory();
         sample.set(Column.HOST_MEMORY_TOTAL_BYTES, memory.getTotal())
                 .set(Column.HOST_MEMORY_AVAILABLE_BYTES, memory.getAvailable())

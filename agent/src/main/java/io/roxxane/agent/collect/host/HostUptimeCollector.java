@@ -1,16 +1,23 @@
 package io.roxxane.agent.collect.host;
 
 import io.roxxane.agent.collect.Collector;
+import io.roxxane.agent.collect.ProcFile;
 import io.roxxane.agent.sample.Sample;
 import io.roxxane.schema.Column;
 import oshi.software.os.OperatingSystem;
 
-/** Seconds since the host booted. */
+/** Seconds since the host booted: /proc/uptime on Linux, OSHI elsewhere. */
 public final class HostUptimeCollector implements Collector {
     private final OperatingSystem os;
+    private final ProcFile uptime;
 
     public HostUptimeCollector(OperatingSystem os) {
+        this(os, new ProcFile("/proc/uptime", 64));
+    }
+
+    HostUptimeCollector(OperatingSystem os, ProcFile uptime) {
         this.os = os;
+        this.uptime = uptime;
     }
 
     @Override
@@ -20,9 +27,12 @@ public final class HostUptimeCollector implements Collector {
 
     @Override
     public void collect(Sample sample) {
-        long uptime = os.getSystemUptime();
-        if (uptime >= 0) {
-            sample.set(Column.HOST_UPTIME_S, uptime);
+        long seconds = uptime.read(64) ? uptime.number(0) : -1;
+        if (seconds < 0) {
+            seconds = os.getSystemUptime();
+        }
+        if (seconds >= 0) {
+            sample.set(Column.HOST_UPTIME_S, seconds);
         }
     }
 }

@@ -2,19 +2,12 @@ package io.roxxane.agent.collect.host;
 
 import io.roxxane.agent.collect.Collector;
 import io.roxxane.agent.collect.Deltas;
+import io.roxxane.agent.collect.ProcFile;
 import io.roxxane.agent.sample.Sample;
 import io.roxxane.schema.Column;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.net.NetworkInterface;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import oshi.hardware.HardwareAbstractionLayer;
 import oshi.hardware.NetworkIF;
 
@@ -29,9 +22,9 @@ import oshi.hardware.NetworkIF;
  */
 public final class NetworkCollector implements Collector {
     static final long REFRESH_MS = 5 * 60_000L;
-    private static final Path NET_DEV = Paths.get("/proc/net/dev");
 
     private final HardwareAbstractionLayer hardware;
+    private final ProcFile netDev = new ProcFile("/proc/net/dev", 2_048);
     private List<NetworkIF> interfaces;
     private long listedAtMillis;
     private final Deltas rxBytes = new Deltas();
@@ -60,7 +53,7 @@ public final class NetworkCollector implements Collector {
             interfaces = fresh;
             listedAtMillis = now;
         }
-        long[] totals = readNetDev(new HashSet<String>(names(interfaces)));
+        long[] totals = readNetDev(interfaces);
         if (totals == null) {
             totals = new long[4];
             for (NetworkIF nif : interfaces) {
@@ -88,27 +81,61 @@ public final class NetworkCollector implements Collector {
      * Bytes received, bytes sent, packets received, packets sent, summed over the named interfaces'
      * rows of /proc/net/dev; null if it cannot be read or lacks one of them.
      */
-    private static long[] readNetDev(Set<String> names) {
-        long[] totals = new long[4];
-        int found = 0;
-        try (BufferedReader reader = Files.newBufferedReader(NET_DEV, StandardCharsets.US_ASCII)) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                int colon = line.indexOf(':');
-                if (colon < 0 || !names.contains(line.substring(0, colon).trim())) {
-                    continue; // the two header lines, and interfaces not counted
-                }
-                String[] fields = line.substring(colon + 1).trim().split("\\s+");
-                totals[0] += Long.parseLong(fields[0]);
-                totals[1] += Long.parseLong(fields[8]);
-                totals[2] += Long.parseLong(fields[1]);
-                totals[3] += Long.parseLong(fields[9]);
-                found++;
-            }
-            return found == names.size() ? totals : null; // one gone: OSHI keeps its last counters
-        } catch (IOException | RuntimeException unreadable) {
+    private long[] readNetDev(List<NetworkIF> counted) {
+        if (!netDev.read()) {
             return null;
         }
+        long[] totals = new long[4];
+        int found = 0;
+        int line = 0;
+        while (line < netDev.length()) {
+            int colon = -1;
+            int end = line;
+            while (end < netDev.length() && netDev.at(end) != '\n') {
+                if (colon < 0 && netDev.at(end) == ':') {
+                    colon = end;
+                }
+                end++;
+            }
+            if (colon > 0 && isCounted(counted, line, colon)) { // not the two header lines
+                // fields after the colon: rx bytes, packets, errs, drop, fifo, frame, compressed,
+                // multicast, then tx bytes, packets, ...
+                int at = colon + 1;
+                long[] fields = new long[10];
+                for (int i = 0; i < fields.length; i++) {
+                    fields[i] = netDev.number(at);
+                    at = netDev.skipField(at);
+                }
+                if (fields[0] < 0 || fields[1] < 0 || fields[8] < 0 || fields[9] < 0) {
+                    return null;
+                }
+                totals[0] += fields[0];
+                totals[1] += fields[8];
+                totals[2] += fields[1];
+                totals[3] += fields[9];
+                found++;
+            }
+            line = end + 1;
+        }
+        return found == counted.size() ? totals : null; // one gone: OSHI keeps its last counters
+    }
+
+    /** Whether the row between {@code from} and {@code colon} names one of the counted interfaces. */
+    private boolean isCounted(List<NetworkIF> counted, int from, int colon) {
+        int start = netDev.skipBlanks(from);
+        for (NetworkIF nif : counted) {
+            String name = nif.getName();
+            if (name.length() == colon - start) {
+                boolean same = true;
+                for (int i = 0; i < name.length() && same; i++) {
+                    same = netDev.at(start + i) == name.charAt(i);
+                }
+                if (same) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private List<NetworkIF> list() {

@@ -1,0 +1,87 @@
+package io.roxxane.agent.collect.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.roxxane.agent.collect.ProcFile;
+import io.roxxane.agent.sample.Sample;
+import io.roxxane.schema.Column;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import oshi.nativefree.SystemInfo;
+
+/**
+ * The host collectors read /proc directly on Linux; where a file is missing (another OS, no
+ * /proc) or garbled, they fall back to OSHI; and their arithmetic on recorded file contents.
+ */
+class ProcFallbackTest {
+    private static final SystemInfo SYSTEM = new oshi.nativefree.SystemInfo();
+
+    @TempDir
+    Path dir;
+
+    private static double getDouble(Sample sample, Column column) {
+        Object value = sample.get(column);
+        return value instanceof Double ? (Double) value : -1;
+    }
+
+    private ProcFile missing() {
+        return new ProcFile(dir.resolve("missing").toString(), 64);
+    }
+
+    private ProcFile recorded(String name, String content) throws Exception {
+        return new ProcFile(Files.writeString(dir.resolve(name), content).toString(), 64);
+    }
+
+    @Test
+    void collect_whenProcFilesMissing_fallsBackToOshi() {
+        Sample sample = new Sample();
+        new HostMemoryCollector(SYSTEM.getHardware().getMemory(), missing()).collect(sample);
+        new HostUptimeCollector(SYSTEM.getOperatingSystem(), missing()).collect(sample);
+        new ProcessMemoryCollector(SYSTEM.getOperatingSystem(), missing()).collect(sample);
+        HostCpuCollector cpu = new HostCpuCollector(SYSTEM.getHardware().getProcessor(), missing(), missing());
+        cpu.collect(sample);
+        cpu.collect(sample);
+
+        assertTrue(sample.getLong(Column.HOST_MEMORY_TOTAL_BYTES, -1) > 0);
+        assertTrue(sample.getLong(Column.HOST_UPTIME_S, -1) > 0);
+        assertTrue(sample.getLong(Column.PROCESS_RSS_BYTES, -1) > 0);
+        assertTrue(getDouble(sample, Column.HOST_LOAD_1M) >= 0);
+        assertTrue(getDouble(sample, Column.HOST_CPU_UTILIZATION) >= 0);
+    }
+
+    @Test
+    void collect_onRecordedFiles_computesWhatTheKernelSays() throws Exception {
+        Sample sample = new Sample();
+        new HostMemoryCollector(SYSTEM.getHardware().getMemory(), recorded("meminfo",
+                "MemTotal:        1000 kB\nMemFree:          100 kB\nMemAvailable:     400 kB\nSwapTotal:        300 kB\n"
+                        + "SwapFree:         200 kB\n")).collect(sample);
+        new HostUptimeCollector(SYSTEM.getOperatingSystem(), recorded("uptime", "3580.99 7000.12\n")).collect(sample);
+        assertEquals(1000 * 1024L, sample.getLong(Column.HOST_MEMORY_TOTAL_BYTES, -1));
+        assertEquals(400 * 1024L, sample.getLong(Column.HOST_MEMORY_AVAILABLE_BYTES, -1));
+        assertEquals(300 * 1024L, sample.getLong(Column.HOST_SWAP_TOTAL_BYTES, -1));
+        assertEquals(100 * 1024L, sample.getLong(Column.HOST_SWAP_USED_BYTES, -1));
+        assertEquals(3580, sample.getLong(Column.HOST_UPTIME_S, -1));
+    }
+
+    @Test
+    void collect_onTwoRecordedStatFiles_utilisationIsBusyOverAllTicks() throws Exception {
+        Path stat = dir.resolve("stat");
+        Files.writeString(stat, "cpu  100 0 100 800 0 0 0 0 0 0\ncpu0 50 0 50 400 0 0 0 0 0 0\nintr 1 2 3\n");
+        HostCpuCollector cpu = new HostCpuCollector(SYSTEM.getHardware().getProcessor(),
+                new ProcFile(stat.toString(), 64), recorded("loadavg", "1.50 0.75 0.25 2/300 12345\n"));
+        Sample first = new Sample();
+        cpu.collect(first);
+        assertEquals(-1, getDouble(first, Column.HOST_CPU_UTILIZATION), "no interval yet");
+        // +300 user, +100 system, +500 idle, +100 iowait: busy 400 of 1000 ticks
+        Files.writeString(stat, "cpu  400 0 200 1300 100 0 0 0 0 0\ncpu0 50 0 50 400 0 0 0 0 0 0\n");
+        Sample second = new Sample();
+        cpu.collect(second);
+        assertEquals(0.4, getDouble(second, Column.HOST_CPU_UTILIZATION), 1e-9);
+        assertEquals(1.5, getDouble(second, Column.HOST_LOAD_1M), 1e-9);
+        assertEquals(0.75, getDouble(second, Column.HOST_LOAD_5M), 1e-9);
+        assertEquals(0.25, getDouble(second, Column.HOST_LOAD_15M), 1e-9);
+    }
+}
