@@ -215,6 +215,22 @@ if rows:
         per.setdefault("threads at the end", {}).setdefault(c, []).append(count)
         for n, v in names.items():
             agent_names.setdefault(c, {}).setdefault(n, []).append(v / 1e6)
+    # the same window, by thread group
+    late_groups = {}
+    for (c, run), snap in sorted(snapshots.items()):
+        times = sorted({s[0] for s in snap})
+        after = [t for t in times if t >= 30000]
+        if len(after) < 2:
+            continue
+        a, b = after[0], times[-1]
+        ga = groups([s for s in snap if s[0] <= a])[1]
+        gb = groups(snap)[1]
+        for k in gb:
+            late_groups.setdefault(k, {}).setdefault(c, []).append((gb[k] - ga.get(k, 0)) / 1e6 / ((b - a) / 1000))
+    if late_groups:
+        measures_lg = [(f"{k}, ms/s", v, "{:.1f}") for k, v in late_groups.items()]
+        table("After warm-up, by thread group (ms of CPU per second, same window)", measures_lg, configs, None)
+
     if per:
         steady_t = max(last(s)[0] for s in snapshots.values() if s) / 1000
         print(f"**CPU by thread group** after {steady_t:.0f} s "

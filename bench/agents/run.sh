@@ -19,6 +19,7 @@
 #                                    ./mvnw -B -q -pl agent -am install -DskipTests)
 #   RUNS=15 STEADY_RUNS=3 STEADY_SECONDS=60 NMT_RUNS=3 NMT_SECONDS=35
 #   CONFIGS="none roxfile roxfh otel jmx"  JAVA=java  OUT=bench/agents/results/<UTC time>
+#   PHASES="startup steady nmt"   JVM_OPTS="-Xms256m -Xmx256m -XX:+AlwaysPreTouch" (added to every JVM)
 # Needs: a JDK (java, javac, jcmd), GNU time, curl, python3, moto_server and the aws CLI.
 # Fetches the OTel and jmx_exporter agent jars from Maven Central into bench/agents/target/.
 set -euo pipefail
@@ -31,6 +32,8 @@ STEADY_SECONDS=${STEADY_SECONDS:-60}
 NMT_RUNS=${NMT_RUNS:-3}
 NMT_SECONDS=${NMT_SECONDS:-35}
 CONFIGS=${CONFIGS:-"none roxfile roxfh otel jmx"}
+PHASES=${PHASES:-"startup steady nmt"}
+read -r -a JVM_OPTS <<< "${JVM_OPTS:-}"
 JAVA=${JAVA:-java}
 JAVA_BIN=$(dirname "$(readlink -f "$(command -v "$JAVA")")")
 JCMD=${JCMD:-$JAVA_BIN/jcmd}
@@ -170,11 +173,12 @@ collect_ts() {
 
 echo "# bench/agents/run.sh $(date -u +%Y-%m-%dT%H:%M:%SZ)" | tee "$OUT/env.txt"
 {
-    echo "commit: $(git rev-parse HEAD 2> /dev/null || echo '?') $(git status --porcelain 2> /dev/null | grep -q . && echo '(dirty)')"
+    echo "commit: $(git rev-parse HEAD 2> /dev/null || echo '?') $(git status --porcelain -- . ':!bench/agents/results' 2> /dev/null | grep -q . && echo '(dirty)')"
     echo "java: $("$JAVA" -version 2>&1 | tr '\n' ' ')"
     echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
     echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-    echo "runs: start-up $RUNS, steady $STEADY_RUNS x ${STEADY_SECONDS}s, NMT $NMT_RUNS x ${NMT_SECONDS}s; configs: $CONFIGS"
+    echo "runs: start-up $RUNS, steady $STEADY_RUNS x ${STEADY_SECONDS}s, NMT $NMT_RUNS x ${NMT_SECONDS}s; configs: $CONFIGS; phases: $PHASES"
+    echo "JVM options for every configuration: ${JVM_OPTS[*]:-(none)}"
     echo "agents: roxxane $(unzip -p "$ROXXANE_JAR" META-INF/MANIFEST.MF 2> /dev/null | awk -F': ' '/Implementation-Version/ { print $2 }' | tr -d '\r') ($(stat -c %s "$ROXXANE_JAR") B), otel $OTEL_VERSION ($(stat -c %s "$OTEL_JAR") B), jmx_exporter $JMX_VERSION ($(stat -c %s "$JMX_JAR") B)"
 } | tee -a "$OUT/env.txt"
 
@@ -186,13 +190,14 @@ startup_run() { # cfg run
     set_opts "$cfg" "$dir" bench-startup
     l=$(load1)
     start=${EPOCHREALTIME/./}
-    /usr/bin/time -f "%U %S %M" -o "$dir/time" "$JAVA" "${OPTS[@]}" -cp "$work/classes" Workload 0 > "$dir/out" 2> "$dir/err"
+    /usr/bin/time -f "%U %S %M" -o "$dir/time" "$JAVA" ${JVM_OPTS[@]+"${JVM_OPTS[@]}"} "${OPTS[@]}" -cp "$work/classes" Workload 0 > "$dir/out" 2> "$dir/err"
     end=${EPOCHREALTIME/./}
     grep -q hello "$dir/out" || { echo "start-up run $cfg $i printed no hello:" >&2; cat "$dir/err" >&2; exit 1; }
     awk -v c="$cfg" -v i="$i" -v w="$(( end - start ))" -v l="$l" \
         '{ printf "%s\t%d\t%.4f\t%.2f\t%.2f\t%d\t%s\n", c, i, w / 1e6, $1, $2, $3, l }' "$dir/time" >> "$OUT/startup.tsv"
     rm -rf "$dir"
 }
+if [[ " $PHASES " == *" startup "* ]]; then
 echo "== 1. start-up: $RUNS runs each"
 printf 'config\trun\twall_s\tuser_s\tsys_s\tmaxrss_kb\tload1\n' > "$OUT/startup.tsv"
 for cfg in $CONFIGS; do startup_run "$cfg" 0; done # warm the page cache; not recorded
@@ -200,6 +205,7 @@ sed -i '2,$d' "$OUT/startup.tsv"
 for ((i = 1; i <= RUNS; i++)); do
     for cfg in $CONFIGS; do startup_run "$cfg" "$i"; done
 done
+fi
 
 # ---- 2. steady state ---------------------------------------------------------------------
 steady_run() { # cfg run
@@ -211,7 +217,7 @@ steady_run() { # cfg run
     l0=$(load1)
     cp "$work/otlp-counts" "$dir/otlp-before" 2> /dev/null || : > "$dir/otlp-before"
     t0=${EPOCHREALTIME/./}; t0=$(( t0 / 1000 ))
-    /usr/bin/time -f "%e %U %S %M" -o "$dir/time" "$JAVA" "${OPTS[@]}" -cp "$work/classes" Workload "$STEADY_SECONDS" \
+    /usr/bin/time -f "%e %U %S %M" -o "$dir/time" "$JAVA" ${JVM_OPTS[@]+"${JVM_OPTS[@]}"} "${OPTS[@]}" -cp "$work/classes" Workload "$STEADY_SECONDS" \
         > "$dir/stdout" 2> "$dir/stderr" &
     tpid=$!
     jpid=$(jvm_pid "$tpid")
@@ -239,11 +245,13 @@ sleep_until() { # t0-ms seconds: sleeps until t0 + seconds; false if that is alr
     (( ms > 0 )) || return 1
     sleep "$(awk -v m="$ms" 'BEGIN { printf "%.3f", m / 1000 }')"
 }
+if [[ " $PHASES " == *" steady "* ]]; then
 echo "== 2. steady state: $STEADY_RUNS runs of ${STEADY_SECONDS}s each"
 printf 'config\trun\twall_s\tuser_s\tsys_s\tmaxrss_kb\tload1_start\tload1_end\tt0_ms\n' > "$OUT/steady.tsv"
 for ((i = 1; i <= STEADY_RUNS; i++)); do
     for cfg in $CONFIGS; do echo "   $cfg $i ($(date -u +%H:%M:%S), load $(load1))"; steady_run "$cfg" "$i"; done
 done
+fi
 
 # ---- 3. native memory tracking -----------------------------------------------------------
 new_stream bench-nmt
@@ -252,7 +260,7 @@ nmt_run() { # cfg run
     mkdir -p "$dir" "$work/nmt-$cfg-$i"
     set_opts "$cfg" "$work/nmt-$cfg-$i" bench-nmt
     t0=${EPOCHREALTIME/./}; t0=$(( t0 / 1000 ))
-    "$JAVA" -XX:NativeMemoryTracking=summary "${OPTS[@]}" -cp "$work/classes" Workload "$((NMT_SECONDS + 10))" \
+    "$JAVA" -XX:NativeMemoryTracking=summary ${JVM_OPTS[@]+"${JVM_OPTS[@]}"} "${OPTS[@]}" -cp "$work/classes" Workload "$((NMT_SECONDS + 10))" \
         > "$dir/stdout" 2> "$dir/stderr" &
     jpid=$!
     start_scraper "$cfg" "$dir/scrapes"
@@ -268,10 +276,12 @@ nmt_run() { # cfg run
     stop_scraper
     rm -rf "$work/nmt-$cfg-$i"
 }
+if [[ " $PHASES " == *" nmt "* ]]; then
 echo "== 3. native memory tracking: $NMT_RUNS runs each, read after ${NMT_SECONDS}s"
 for ((i = 1; i <= NMT_RUNS; i++)); do
     for cfg in $CONFIGS; do echo "   $cfg $i ($(date -u +%H:%M:%S), load $(load1))"; nmt_run "$cfg" "$i"; done
 done
+fi
 
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/env.txt"
 cp "$work/otlp-counts" "$OUT/otlp-counts.tsv" 2> /dev/null || true
