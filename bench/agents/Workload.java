@@ -5,7 +5,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The light workload of bench/agents/run.sh, the same for every configuration: two worker
  * threads that each, every 10 ms, allocate about 64 KB (a working set of 8 MB that keeps
- * changing, so there are young collections), hash a little, and sleep. About 5% of one core.
+ * changing, so there are young collections), hash a little, and sleep: about 1.5-2% of one core
+ * (15-18 ms of CPU per second measured on the 2-core build machine).
  * Usage: java Workload SECONDS   (0: print "hello" and return, the start-up case)
  */
 public final class Workload {

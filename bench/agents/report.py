@@ -321,7 +321,8 @@ def parse_nmt(text):
         out["total"] = int(m.group(2))
     for name, key in (("Java Heap", "heap"), ("Class", "class"), ("Thread", "thread"), ("Code", "code"),
                       ("Symbol", "symbol"), ("Internal", "internal"), ("Other", "other"),
-                      ("Arena Chunk", "arena"), ("Module", "module"), ("Shared class space", "cds")):
+                      ("Arena Chunk", "arena"), ("Module", "module"), ("Shared class space", "cds"),
+                      ("Metaspace", "metaspace_nmt"), ("GC", "gc")):
         m = re.search(r"-\s+" + re.escape(name) + r" \(reserved=" + KB + r", committed=" + KB, text)
         if m:
             out[key] = int(m.group(2))
@@ -360,6 +361,8 @@ if nmt_dirs:
         if "total" in p and "heap" in p:
             p["nonheap"] = p["total"] - p["heap"]
             p["misc"] = p.get("internal", 0) + p.get("other", 0) + p.get("arena", 0)
+            p["nonheap_nogc"] = p["nonheap"] - p.get("gc", 0)
+            p["class_all"] = p.get("class", 0) + p.get("metaspace_nmt", 0)
         for k, v in p.items():
             data.setdefault(k, {}).setdefault(c, []).append(v)
     configs = [c for c in ["none"] + AGENTS if any(c in v for v in data.values())]
@@ -371,7 +374,9 @@ if nmt_dirs:
         ("NMT committed without the Java heap, MB", mb("nonheap"), "{:.1f}"),
         ("Java heap committed, MB", mb("heap"), "{:.1f}"),
         ("Java heap used after GC.run, MB", mb("heap_used_after_gc"), "{:.2f}"),
-        ("Class committed (metaspace + class space), MB", mb("class"), "{:.2f}"),
+        ("NMT committed without the Java heap and GC structures, MB", mb("nonheap_nogc"), "{:.1f}"),
+        ("GC structures committed (scale with the heap), MB", mb("gc"), "{:.1f}"),
+        ("Metaspace + Class (class space) committed, MB", mb("class_all"), "{:.2f}"),
         ("metaspace used (GC.heap_info), MB", mb("metaspace_used"), "{:.2f}"),
         ("loaded classes", data.get("classes", {}), "{:.0f}"),
         ("Thread committed, MB", mb("thread"), "{:.2f}"),

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Which classes Roxxane loads with the file sink and with the Firehose sink (to a local moto_server),
+# by package, after SECONDS (default 20) of bench/agents/Workload.java at interval=1s, flush=5s:
+# -Xlog:class+load, counted by the first 4 (agent classes: 5) package components.
+# usage: bench/agents/class-packages.sh [SECONDS]   (after ./mvnw -B -q -pl agent -am install -DskipTests)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SECS=${1:-20}
+work=$(mktemp -d /tmp/roxxane-classes.XXXXXX)
+moto=
+cleanup() { [ -n "$moto" ] && kill "$moto" 2> /dev/null; wait 2> /dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+javac -d "$work/classes" bench/agents/Workload.java
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+moto_server -H 127.0.0.1 -p "$port" > "$work/moto.log" 2>&1 &
+moto=$!
+export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1
+for ((i = 0; i < 100; i++)); do (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null && break; sleep 0.1; done
+aws --endpoint-url "http://127.0.0.1:$port" s3api create-bucket --bucket roxxane-classes > /dev/null
+aws --endpoint-url "http://127.0.0.1:$port" firehose create-delivery-stream --delivery-stream-name classes \
+    --delivery-stream-type DirectPut --extended-s3-destination-configuration \
+    "RoleARN=arn:aws:iam::123456789012:role/firehose,BucketARN=arn:aws:s3:::roxxane-classes" > /dev/null
+java -Xlog:class+load:file="$work/file.log" \
+    "-javaagent:agent/target/roxxane.jar=service=bench,interval=1s,sink=file,dir=$work/data" -cp "$work/classes" Workload "$SECS" 2> /dev/null
+java -Xlog:class+load:file="$work/fh.log" \
+    "-javaagent:agent/target/roxxane.jar=service=bench,interval=1s,stream=classes,endpoint=http://127.0.0.1:$port,region=us-east-1,flush=5s" \
+    -cp "$work/classes" Workload "$SECS" 2> /dev/null
+packages() { # log -> "count package" lines
+    awk '{ for (f = 1; f <= NF; f++) if ($f ~ /^[a-zA-Z_$][a-zA-Z0-9_$]*(\.[a-zA-Z0-9_$]+)+$/ && $(f + 1) == "source:") { print $f; break } }' "$1" \
+        | awk -F. '{ n = ($1 == "io" && $2 == "roxxane") ? 5 : 4; p = $1; for (i = 2; i < NF && i <= n; i++) p = p "." $i; print p }' \
+        | sort | uniq -c | sort -rn
+}
+echo "classes loaded after ${SECS}s: file sink $(grep -c 'source:' "$work/file.log"), Firehose sink $(grep -c 'source:' "$work/fh.log")"
+packages "$work/file.log" > "$work/file.pk"
+packages "$work/fh.log" > "$work/fh.pk"
+echo "packages with more classes under the Firehose sink than under the file sink (difference, Firehose, file):"
+join -1 2 -2 2 -a 1 -e 0 -o 0,1.1,2.1 <(sort -k2 "$work/fh.pk") <(sort -k2 "$work/file.pk") \
+    | awk '$2 > $3 { print $2 - $3, $2, $3, $1 }' | sort -rn | head -25
