@@ -3,6 +3,8 @@ package io.roxxane.agent.sample;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.roxxane.schema.Column;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,8 +16,16 @@ import java.util.Map;
  */
 public final class SampleEncoder {
     private static final Column[] COLUMNS = Column.values();
+    /** Each column's key, UTF-8 and JSON escaping done once rather than per sample. */
+    private static final SerializedString[] KEYS = new SerializedString[COLUMNS.length];
 
-    private final JsonFactory factory = new JsonFactory();
+    static {
+        for (Column column : COLUMNS) {
+            KEYS[column.ordinal()] = new SerializedString(column.columnName());
+        }
+    }
+
+    private final JsonFactory factory = JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(2_048);
 
     /** The JSON line of the sample, UTF-8. Not thread-safe: one encoder per thread. */
@@ -28,7 +38,7 @@ public final class SampleEncoder {
                 if (value == null) {
                     continue;
                 }
-                json.writeFieldName(column.columnName());
+                json.writeFieldName(KEYS[column.ordinal()]);
                 writeValue(json, value);
             }
             json.writeEndObject();
