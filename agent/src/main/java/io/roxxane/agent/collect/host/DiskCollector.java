@@ -25,6 +25,7 @@ public final class DiskCollector implements Collector {
     private final HardwareAbstractionLayer hardware;
     private final ProcFile diskstats = new ProcFile("/proc/diskstats", 4_096);
     private final long[] totals = new long[4];
+    private boolean lastReadFromProc;
     private List<HWDiskStore> disks;
     private long listedAtMillis;
     private final Deltas readBytes = new Deltas();
@@ -57,7 +58,8 @@ public final class DiskCollector implements Collector {
         long wb;
         long r;
         long w;
-        if (!relisted && readDiskstats()) {
+        lastReadFromProc = !relisted && readDiskstats();
+        if (lastReadFromProc) {
             rb = totals[1];
             wb = totals[3];
             r = totals[0];
@@ -134,7 +136,7 @@ public final class DiskCollector implements Collector {
 
     private boolean isKnownDisk(int start, int end) {
         for (HWDiskStore disk : disks) {
-            String name = disk.getName();
+            String name = kernelName(disk.getName());
             if (name.length() == end - start) {
                 boolean same = true;
                 for (int i = 0; i < name.length() && same; i++) {
@@ -146,6 +148,16 @@ public final class DiskCollector implements Collector {
             }
         }
         return false;
+    }
+
+    /** OSHI names a disk by its device node ({@code /dev/vda}); /proc/diskstats by the kernel's name ({@code vda}). */
+    static String kernelName(String oshiName) {
+        return oshiName.substring(oshiName.lastIndexOf('/') + 1);
+    }
+
+    /** Whether the last sample's counters came from /proc/diskstats (for tests). */
+    boolean lastReadFromProc() {
+        return lastReadFromProc;
     }
 
     private static List<String> names(List<HWDiskStore> disks) {
