@@ -114,13 +114,16 @@ public final class AgentRuntime {
         }
     }
 
-    /** Takes samples at each multiple of the interval (aligned to the wall clock) until stopped. */
+    /**
+     * Takes samples at each multiple of the interval (aligned to the wall clock, the wait itself
+     * timed by the monotonic clock) until stopped.
+     */
     void runLoop() {
         long interval = config.intervalMillis();
         while (!stopping) {
             long now = System.currentTimeMillis();
             long next = (now / interval + 1) * interval;
-            if (!sleepUntil(next)) {
+            if (!sleepFor(next - now)) {
                 return;
             }
             try {
@@ -158,11 +161,16 @@ public final class AgentRuntime {
         sink.close(deadline);
     }
 
-    private boolean sleepUntil(long wallClockMillis) {
+    /**
+     * Sleeps {@code millis} by the monotonic clock: a wall clock stepped back (NTP, a VM resumed)
+     * must not stall sampling. Returns false when stopping.
+     */
+    private boolean sleepFor(long millis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         try {
             long remaining;
-            while (!stopping && (remaining = wallClockMillis - System.currentTimeMillis()) > 0) {
-                Thread.sleep(Math.min(remaining, 1_000));
+            while (!stopping && (remaining = deadline - System.nanoTime()) > 0) {
+                Thread.sleep(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(remaining), 1_000)));
             }
             return !stopping;
         } catch (InterruptedException e) {
