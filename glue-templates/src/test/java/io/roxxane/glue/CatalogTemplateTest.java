@@ -78,7 +78,7 @@ class CatalogTemplateTest {
 
     @Test
     void tableParameters_nameTheSchemaVersion() {
-        assertEquals(String.valueOf(Schema.VERSION), table.path("Parameters").path("roxxane.schema_version").asText());
+        assertEquals(String.valueOf(Schema.VERSION), table.path("Parameters").path("roxxane:schema_version").asText());
         assertTrue(table.path("Description").asText().endsWith("(schema version " + Schema.VERSION + ")"));
     }
 
