@@ -99,6 +99,31 @@ class CatalogTemplateTest {
     }
 
     @Test
+    void crawlerRole_mayAddAndUpdatePartitions_butNeverChangeTheTableOrDeleteFromIt() {
+        JsonNode role = Templates.onlyResource(template, "AWS::IAM::Role").path("Properties");
+        List<String> actions = new ArrayList<>();
+        role.findValues("Action").forEach(a -> {
+            if (a.isArray()) {
+                a.forEach(x -> actions.add(x.asText()));
+            } else {
+                actions.add(a.asText());
+            }
+        });
+
+        // InheritFromTable updates existing partitions too; CRAWL_EVERYTHING revisits them all.
+        for (String needed : List.of("glue:GetTable", "glue:GetPartitions", "glue:BatchGetPartition",
+                "glue:CreatePartition", "glue:BatchCreatePartition", "glue:UpdatePartition", "glue:BatchUpdatePartition")) {
+            assertTrue(actions.contains(needed), "crawler role lacks " + needed + ": " + actions);
+        }
+        for (String forbidden : List.of("glue:UpdateTable", "glue:DeleteTable", "glue:CreateTable",
+                "glue:DeletePartition", "glue:BatchDeletePartition")) {
+            assertFalse(actions.contains(forbidden), "crawler role must not have " + forbidden);
+        }
+        JsonNode crawler = Templates.onlyResource(template, "AWS::Glue::Crawler").path("Properties");
+        assertEquals("CRAWL_EVERYTHING", crawler.path("RecrawlPolicy").path("RecrawlBehavior").asText());
+    }
+
+    @Test
     void crawlerSchedule_defaultsToHourly_andAcceptsNone() {
         JsonNode parameter = template.path("Parameters").path("CrawlerSchedule");
         Pattern allowed = Pattern.compile(parameter.path("AllowedPattern").asText());
