@@ -165,7 +165,7 @@ class CatalogTemplateTest {
     }
 
     private static String comment(Column column) {
-        return column.description() + (column.unit().isEmpty() ? "" : " (" + column.unit() + ")");
+        return column.description();
     }
 
     private static String expectedColumnsYaml() {
