@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.roxxane.schema.Column;
-import io.roxxane.schema.PartitionRule;
 import io.trino.sql.tree.Query;
 import io.trino.sql.tree.Statement;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,8 +22,6 @@ class TrinoQueriesTest {
     void everyQueryFile_parsesAsTrinoSql_readingOnlyTheTable() throws Exception {
         List<QueryFile> queries = QueryFile.readAll(Templates.queriesDir());
         assertFalse(queries.isEmpty());
-        Set<String> known = new HashSet<>(PartitionRule.KEYS);
-        Column.tableColumns().forEach(c -> known.add(c.columnName()));
         for (QueryFile query : queries) {
             Statement statement = TrinoSql.parse(query.name() + ".sql", query.sqlFor("roxxane.metrics"));
 

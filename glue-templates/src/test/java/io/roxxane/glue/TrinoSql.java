@@ -2,6 +2,7 @@ package io.roxxane.glue;
 
 import io.trino.sql.parser.ParsingException;
 import io.trino.sql.parser.SqlParser;
+import io.trino.sql.tree.DataType;
 import io.trino.sql.tree.Identifier;
 import io.trino.sql.tree.Node;
 import io.trino.sql.tree.Statement;
@@ -32,9 +33,26 @@ final class TrinoSql {
         return result;
     }
 
-    /** The identifiers of the tree: column references (aliases, table and function names are not Identifier children). */
+    /**
+     * The identifiers of the tree outside type names ({@code CAST(x AS double)}): the column
+     * references. Aliases, table and function names are not Identifier children in Trino's tree.
+     */
     static List<String> identifiers(Node root) {
-        return nodes(root).stream().filter(Identifier.class::isInstance).map(n -> ((Identifier) n).getValue()).toList();
+        List<String> result = new ArrayList<>();
+        identifiers(root, result);
+        return result;
+    }
+
+    private static void identifiers(Node node, List<String> result) {
+        if (node instanceof DataType) {
+            return;
+        }
+        if (node instanceof Identifier identifier) {
+            result.add(identifier.getValue());
+        }
+        for (Node child : node.getChildren()) {
+            identifiers(child, result);
+        }
     }
 
     /** The tables the statement reads, as written ({@code db.table}). */
