@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  * {@code shutdown_timeout} to deliver what it holds.
  */
 public final class AgentRuntime {
+    /** The longest last-error text a sample carries. */
+    static final int MAX_ERROR_CHARS = 200;
     /** The system property {@code RoxxaneAgent} sets when an agent starts in this JVM. */
     static final String STARTED_MARKER = "io.roxxane.agent.started";
 
@@ -148,7 +150,18 @@ public final class AgentRuntime {
                 .set(Column.AGENT_SENT_BYTES, stats.sentBytes())
                 .set(Column.AGENT_RETRIES, stats.retries())
                 .set(Column.AGENT_FAILURES, stats.failures())
-                .set(Column.AGENT_DISABLED_COLLECTORS, collectors.disabledCount());
+                .set(Column.AGENT_DISABLED_COLLECTORS, collectors.disabledCount())
+                .set(Column.AGENT_SAMPLES_COLLECTED, stats.samplesCollected());
+        long lastSuccess = stats.lastSuccessMillis();
+        if (lastSuccess > 0) {
+            sample.set(Column.AGENT_LAST_SUCCESS_TS, lastSuccess);
+        }
+        String lastError = stats.lastError();
+        if (lastError != null && !lastError.isEmpty()) {
+            sample.set(Column.AGENT_LAST_ERROR, lastError.length() > MAX_ERROR_CHARS
+                    ? lastError.substring(0, MAX_ERROR_CHARS) : lastError)
+                    .set(Column.AGENT_LAST_ERROR_TS, stats.lastErrorMillis());
+        }
         EncodedSample encoded = encoder.encodeForSink(sample);
         sink.accept(encoded);
         sink.tick(System.currentTimeMillis());
