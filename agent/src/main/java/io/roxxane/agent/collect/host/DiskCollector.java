@@ -136,15 +136,8 @@ public final class DiskCollector implements Collector {
 
     private boolean isKnownDisk(int start, int end) {
         for (HWDiskStore disk : disks) {
-            String name = kernelName(disk.getName());
-            if (name.length() == end - start) {
-                boolean same = true;
-                for (int i = 0; i < name.length() && same; i++) {
-                    same = diskstats.at(start + i) == name.charAt(i);
-                }
-                if (same) {
-                    return true;
-                }
+            if (diskstats.regionEquals(start, end, kernelName(disk.getName()))) {
+                return true;
             }
         }
         return false;
