@@ -36,7 +36,8 @@ class FileSinkOutputIT {
     private static final Set<Column> MAY_BE_ABSENT = EnumSet.of(
             Column.ARRIVAL_TS, // set by the transform in AWS
             Column.CONTAINER_CPU_LIMIT, Column.CONTAINER_MEMORY_LIMIT_BYTES, // only under cgroup limits
-            Column.TAGS); // not configured here
+            Column.TAGS, // not configured here
+            Column.AGENT_LAST_ERROR, Column.AGENT_LAST_ERROR_TS); // only after a delivery error
 
     static Stream<Jdk> jdks() {
         return Jdk.all().stream();
