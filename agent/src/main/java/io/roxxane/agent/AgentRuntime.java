@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  * {@code shutdown_timeout} to deliver what it holds.
  */
 public final class AgentRuntime {
+    /** The longest last-error text a sample carries. */
+    static final int MAX_ERROR_CHARS = 200;
     /** The system property {@code RoxxaneAgent} sets when an agent starts in this JVM. */
     static final String STARTED_MARKER = "io.roxxane.agent.started";
 
@@ -114,13 +116,16 @@ public final class AgentRuntime {
         }
     }
 
-    /** Takes samples at each multiple of the interval (aligned to the wall clock) until stopped. */
+    /**
+     * Takes samples at each multiple of the interval (aligned to the wall clock, the wait itself
+     * timed by the monotonic clock) until stopped.
+     */
     void runLoop() {
         long interval = config.intervalMillis();
         while (!stopping) {
             long now = System.currentTimeMillis();
             long next = (now / interval + 1) * interval;
-            if (!sleepUntil(next)) {
+            if (!sleepFor(next - now)) {
                 return;
             }
             try {
@@ -145,7 +150,18 @@ public final class AgentRuntime {
                 .set(Column.AGENT_SENT_BYTES, stats.sentBytes())
                 .set(Column.AGENT_RETRIES, stats.retries())
                 .set(Column.AGENT_FAILURES, stats.failures())
-                .set(Column.AGENT_DISABLED_COLLECTORS, collectors.disabledCount());
+                .set(Column.AGENT_DISABLED_COLLECTORS, collectors.disabledCount())
+                .set(Column.AGENT_SAMPLES_COLLECTED, stats.samplesCollected());
+        long lastSuccess = stats.lastSuccessMillis();
+        if (lastSuccess > 0) {
+            sample.set(Column.AGENT_LAST_SUCCESS_TS, lastSuccess);
+        }
+        String lastError = stats.lastError();
+        if (lastError != null && !lastError.isEmpty()) {
+            sample.set(Column.AGENT_LAST_ERROR, lastError.length() > MAX_ERROR_CHARS
+                    ? lastError.substring(0, MAX_ERROR_CHARS) : lastError)
+                    .set(Column.AGENT_LAST_ERROR_TS, stats.lastErrorMillis());
+        }
         EncodedSample encoded = encoder.encodeForSink(sample);
         sink.accept(encoded);
         sink.tick(System.currentTimeMillis());
@@ -158,11 +174,16 @@ public final class AgentRuntime {
         sink.close(deadline);
     }
 
-    private boolean sleepUntil(long wallClockMillis) {
+    /**
+     * Sleeps {@code millis} by the monotonic clock: a wall clock stepped back (NTP, a VM resumed)
+     * must not stall sampling. Returns false when stopping.
+     */
+    private boolean sleepFor(long millis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         try {
             long remaining;
-            while (!stopping && (remaining = wallClockMillis - System.currentTimeMillis()) > 0) {
-                Thread.sleep(Math.min(remaining, 1_000));
+            while (!stopping && (remaining = deadline - System.nanoTime()) > 0) {
+                Thread.sleep(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(remaining), 1_000)));
             }
             return !stopping;
         } catch (InterruptedException e) {

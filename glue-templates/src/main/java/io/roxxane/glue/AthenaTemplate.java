@@ -72,19 +72,19 @@ public final class AthenaTemplate {
             AWSTemplateFormatVersion: '2010-09-09'
             Description: >-
               Roxxane: an Athena workgroup (engine version 3, results location, scan limit) and the
-              operator's named queries over the Roxxane samples table.
+              operator's named queries over the Roxxane metrics table (one row per sample).
 
             Parameters:
               DatabaseName:
                 Type: String
                 Default: roxxane
                 AllowedPattern: '^[a-z0-9_]{1,255}$'
-                Description: Glue database that holds the samples table.
+                Description: Glue database that holds the metrics table.
               TableName:
                 Type: String
                 Default: metrics
                 AllowedPattern: '^[a-z0-9_]{1,255}$'
-                Description: The samples table; every named query reads it (the TableName placeholder of docs/queries).
+                Description: The samples table, named metrics by the provisioner; every named query reads it (the TableName placeholder of docs/queries).
               WorkGroupName:
                 Type: String
                 Default: roxxane
@@ -146,6 +146,31 @@ public final class AthenaTemplate {
                           Ref: ResultsExpirationDays
                         AbortIncompleteMultipartUpload:
                           DaysAfterInitiation: 1
+
+              # TLS only, like the provisioner's data bucket; retained with the bucket.
+              ResultsBucketPolicy:
+                Type: AWS::S3::BucketPolicy
+                Condition: CreateResultsBucket
+                DeletionPolicy: Retain
+                UpdateReplacePolicy: Retain
+                Properties:
+                  Bucket:
+                    Ref: ResultsBucket
+                  PolicyDocument:
+                    Version: '2012-10-17'
+                    Statement:
+                      - Sid: DenyInsecureTransport
+                        Effect: Deny
+                        Principal: '*'
+                        Action: s3:*
+                        Resource:
+                          - Fn::GetAtt:
+                              - ResultsBucket
+                              - Arn
+                          - Fn::Sub: ${ResultsBucket.Arn}/*
+                        Condition:
+                          Bool:
+                            aws:SecureTransport: 'false'
 
               WorkGroup:
                 Type: AWS::Athena::WorkGroup

@@ -13,8 +13,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,7 +22,8 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The queries and the file contract against files written by the real agent's local file sink:
+ * The file contract against files written by the real agent's local file sink (the queries on
+ * the same files: {@link AgentFilesQueriesTest}):
  * by default the recorded output in {@code src/test/resources/agent-samples} (two JVMs, services
  * {@code checkout} and {@code Orders-API}, written by {@code roxxane.jar} at a 1 s interval; see
  * the README for how to record it again), or any directory given with
@@ -59,18 +58,6 @@ class AgentFilesTest {
             }
         }
         System.out.println("[AgentFilesTest] " + files.size() + " files, " + lines + " samples checked");
-    }
-
-    @Test
-    void everyQuery_runsOnTheAgentFiles() throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
-            LocalSampleTable.createView(connection, LocalSampleTable.VIEW, root);
-            for (QueryFile query : QueryFile.readAll(Templates.queriesDir())) {
-                List<Map<String, Object>> rows = DuckDbQueries.run(connection, query);
-                System.out.println("[AgentFilesTest] " + query.name() + ": " + rows.size() + " rows");
-                rows.stream().limit(5).forEach(r -> System.out.println("    " + r));
-            }
-        }
     }
 
     private static boolean matches(Column column, JsonNode value) {

@@ -19,6 +19,28 @@ class AthenaTemplateTest {
             + " io.roxxane.glue.AthenaTemplate docs/queries glue-templates/templates/" + Templates.ATHENA;
 
     @Test
+    void resultsBucket_deniesEveryRequestWithoutTls_andKeepsThePolicyWithTheBucket() {
+        JsonNode template = Templates.read(Templates.ATHENA);
+        JsonNode policy = Templates.onlyResource(template, "AWS::S3::BucketPolicy");
+
+        assertEquals("CreateResultsBucket", policy.path("Condition").asText());
+        assertEquals("Retain", policy.path("DeletionPolicy").asText(), "the results bucket is retained, so is its policy");
+        assertEquals("ResultsBucket", policy.path("Properties").path("Bucket").path("Ref").asText());
+        JsonNode statements = policy.path("Properties").path("PolicyDocument").path("Statement");
+        assertEquals(1, statements.size(), statements.toString());
+        JsonNode deny = statements.get(0);
+        assertEquals("Deny", deny.path("Effect").asText());
+        assertEquals("*", deny.path("Principal").asText());
+        assertEquals("s3:*", deny.path("Action").asText());
+        assertEquals("false", deny.path("Condition").path("Bool").path("aws:SecureTransport").asText());
+        JsonNode resources = deny.path("Resource");
+        assertEquals(2, resources.size(), resources.toString());
+        assertEquals("ResultsBucket", resources.get(0).path("Fn::GetAtt").get(0).asText());
+        assertEquals("Arn", resources.get(0).path("Fn::GetAtt").get(1).asText());
+        assertEquals("${ResultsBucket.Arn}/*", resources.get(1).path("Fn::Sub").asText());
+    }
+
+    @Test
     void namedQueries_areByteIdenticalToQueryFiles() throws Exception {
         Map<String, String> files = new TreeMap<>();
         for (QueryFile query : QueryFile.readAll(Templates.queriesDir())) {

@@ -78,7 +78,7 @@ class CatalogTemplateTest {
 
     @Test
     void tableParameters_nameTheSchemaVersion() {
-        assertEquals(String.valueOf(Schema.VERSION), table.path("Parameters").path("roxxane.schema_version").asText());
+        assertEquals(String.valueOf(Schema.VERSION), table.path("Parameters").path("roxxane:schema_version").asText());
         assertTrue(table.path("Description").asText().endsWith("(schema version " + Schema.VERSION + ")"));
     }
 
@@ -96,6 +96,31 @@ class CatalogTemplateTest {
         JsonNode target = crawler.path("Targets").path("CatalogTargets").get(0);
         assertEquals("Database", target.path("DatabaseName").path("Ref").asText());
         assertEquals("Table", target.path("Tables").get(0).path("Ref").asText());
+    }
+
+    @Test
+    void crawlerRole_mayAddAndUpdatePartitions_butNeverChangeTheTableOrDeleteFromIt() {
+        JsonNode role = Templates.onlyResource(template, "AWS::IAM::Role").path("Properties");
+        List<String> actions = new ArrayList<>();
+        role.findValues("Action").forEach(a -> {
+            if (a.isArray()) {
+                a.forEach(x -> actions.add(x.asText()));
+            } else {
+                actions.add(a.asText());
+            }
+        });
+
+        // InheritFromTable updates existing partitions too; CRAWL_EVERYTHING revisits them all.
+        for (String needed : List.of("glue:GetTable", "glue:GetPartitions", "glue:BatchGetPartition",
+                "glue:CreatePartition", "glue:BatchCreatePartition", "glue:UpdatePartition", "glue:BatchUpdatePartition")) {
+            assertTrue(actions.contains(needed), "crawler role lacks " + needed + ": " + actions);
+        }
+        for (String forbidden : List.of("glue:UpdateTable", "glue:DeleteTable", "glue:CreateTable",
+                "glue:DeletePartition", "glue:BatchDeletePartition")) {
+            assertFalse(actions.contains(forbidden), "crawler role must not have " + forbidden);
+        }
+        JsonNode crawler = Templates.onlyResource(template, "AWS::Glue::Crawler").path("Properties");
+        assertEquals("CRAWL_EVERYTHING", crawler.path("RecrawlPolicy").path("RecrawlBehavior").asText());
     }
 
     @Test
@@ -140,7 +165,7 @@ class CatalogTemplateTest {
     }
 
     private static String comment(Column column) {
-        return column.description() + (column.unit().isEmpty() ? "" : " (" + column.unit() + ")");
+        return column.description();
     }
 
     private static String expectedColumnsYaml() {

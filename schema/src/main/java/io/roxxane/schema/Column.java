@@ -129,7 +129,15 @@ public enum Column {
     AGENT_FAILURES("agent_failures", ColumnType.BIGINT, "count", MetricKind.CUMULATIVE,
             "Failed delivery attempts since the agent started"),
     AGENT_DISABLED_COLLECTORS("agent_disabled_collectors", ColumnType.INT, "count", MetricKind.GAUGE,
-            "Collectors switched off after a failure or for lack of support");
+            "Collectors switched off after a failure or for lack of support"),
+    AGENT_SAMPLES_COLLECTED("agent_samples_collected", ColumnType.BIGINT, "count", MetricKind.CUMULATIVE,
+            "Samples collected since the agent started, this one included"),
+    AGENT_LAST_SUCCESS_TS("agent_last_success_ts", ColumnType.BIGINT, "ms", MetricKind.GAUGE,
+            "When the sink last delivered, epoch milliseconds UTC; absent before the first delivery"),
+    AGENT_LAST_ERROR("agent_last_error", ColumnType.STRING, "", MetricKind.GAUGE,
+            "The sink's last delivery error, short; absent while there has been none"),
+    AGENT_LAST_ERROR_TS("agent_last_error_ts", ColumnType.BIGINT, "ms", MetricKind.GAUGE,
+            "When the sink's last delivery error happened, epoch milliseconds UTC; absent while there has been none");
 
     private static final Map<String, Column> BY_NAME;
 

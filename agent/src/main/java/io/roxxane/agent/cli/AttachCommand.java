@@ -34,8 +34,10 @@ final class AttachCommand implements Callable<Integer> {
                 AgentJar.locate());
         try {
             Attacher.Result result = attacher.attach(pid, agentArguments());
-            spec.commandLine().getOut().println(result.message());
-            spec.commandLine().getOut().flush();
+            // Attached: the news, on stdout. Already running: a no-op, one line on stderr.
+            java.io.PrintWriter out = result.attached() ? spec.commandLine().getOut() : spec.commandLine().getErr();
+            out.println(result.message());
+            out.flush();
             return 0;
         } catch (AttachRefusedException e) {
             spec.commandLine().getErr().println(e.getMessage());

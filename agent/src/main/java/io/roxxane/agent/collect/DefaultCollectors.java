@@ -28,7 +28,7 @@ import oshi.software.os.OperatingSystem;
  */
 public final class DefaultCollectors {
     /** How many host collectors there are, for the count of unavailable ones off Linux. */
-    private static final int HOST_COLLECTORS = 7;
+    static final int HOST_COLLECTORS = 8;
 
     private DefaultCollectors() {
     }
@@ -131,7 +131,7 @@ public final class DefaultCollectors {
                 return new ProcessMemoryCollector(os);
             }
         });
-        add(collectors, "container-limits", new Factory() {
+        unavailable += add(collectors, "container-limits", new Factory() {
             public Collector create() {
                 return new ContainerLimitsCollector(os);
             }

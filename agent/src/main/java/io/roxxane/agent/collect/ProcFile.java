@@ -91,6 +91,11 @@ public final class ProcFile {
         return true;
     }
 
+    /** Whether the bytes from {@code start} to {@code end} (exclusive) are the ASCII {@code text}. */
+    public boolean regionEquals(int start, int end, String text) {
+        return end - start == text.length() && matches(text, start);
+    }
+
     /** The index of the first byte that is not a space or tab at or after {@code from}. */
     public int skipBlanks(int from) {
         int i = from;

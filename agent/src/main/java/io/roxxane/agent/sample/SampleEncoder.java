@@ -3,6 +3,8 @@ package io.roxxane.agent.sample;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.roxxane.schema.Column;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,26 +16,45 @@ import java.util.Map;
  */
 public final class SampleEncoder {
     private static final Column[] COLUMNS = Column.values();
+    /** Each column's key, UTF-8 and JSON escaping done once rather than per sample. */
+    private static final SerializedString[] KEYS = new SerializedString[COLUMNS.length];
 
-    private final JsonFactory factory = new JsonFactory();
+    static {
+        for (Column column : COLUMNS) {
+            KEYS[column.ordinal()] = new SerializedString(column.columnName());
+        }
+    }
+
+    private final JsonFactory factory = JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(2_048);
+    /**
+     * Kept from sample to sample: at one sample per interval the code never gets hot, and making
+     * a generator each time cost about as much as writing the sample.
+     */
+    private JsonGenerator json;
 
     /** The JSON line of the sample, UTF-8. Not thread-safe: one encoder per thread. */
     public byte[] encode(Sample sample) {
         buffer.reset();
-        try (JsonGenerator json = factory.createGenerator(buffer, JsonEncoding.UTF8)) {
+        try {
+            if (json == null) {
+                json = factory.createGenerator(buffer, JsonEncoding.UTF8);
+                json.setRootValueSeparator(null); // each sample its own line: the newline is written below
+            }
             json.writeStartObject();
             for (Column column : COLUMNS) {
                 Object value = sample.get(column);
                 if (value == null) {
                     continue;
                 }
-                json.writeFieldName(column.columnName());
+                json.writeFieldName(KEYS[column.ordinal()]);
                 writeValue(json, value);
             }
             json.writeEndObject();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot encode sample", e); // in-memory: does not happen
+            json.flush();
+        } catch (IOException | RuntimeException e) {
+            json = null; // half a sample may be in it: start afresh
+            throw new IllegalStateException("cannot encode sample", e);
         }
         buffer.write('\n');
         return buffer.toByteArray();

@@ -9,21 +9,33 @@ import java.util.List;
 /**
  * Keeps a directory tree of closed sample files under a size cap by deleting the oldest first,
  * then removing partition folders left empty. Files being written (hidden, in progress) are
- * counted but never deleted.
+ * counted but never deleted; those a stopped agent left behind are salvaged first
+ * ({@link OrphanSalvage}).
  */
 final class DiskCap {
     private final File root;
     private final long maxBytes;
+    private final OrphanSalvage salvage;
 
-    DiskCap(File root, long maxBytes) {
+    DiskCap(File root, long maxBytes, OrphanSalvage salvage) {
         this.root = root;
         this.maxBytes = maxBytes;
+        this.salvage = salvage;
     }
 
-    /** Deletes the oldest closed files while the tree holds more than the cap; returns how many. */
+    /**
+     * Salvages files left in progress by stopped agents, then deletes the oldest closed files
+     * while the tree holds more than the cap; returns how many were deleted.
+     */
     int enforce() {
         List<File> closedFiles = new ArrayList<File>();
-        long total = walk(root, closedFiles);
+        List<File> inProgress = new ArrayList<File>();
+        long total = walk(root, closedFiles, inProgress);
+        if (!inProgress.isEmpty() && salvage.salvage(inProgress, System.currentTimeMillis()) > 0) {
+            closedFiles.clear();
+            inProgress.clear();
+            total = walk(root, closedFiles, inProgress);
+        }
         if (total <= maxBytes) {
             return 0;
         }
@@ -49,7 +61,7 @@ final class DiskCap {
         return deleted;
     }
 
-    private static long walk(File directory, List<File> closedFiles) {
+    private static long walk(File directory, List<File> closedFiles, List<File> inProgress) {
         File[] entries = directory.listFiles();
         if (entries == null) {
             return 0;
@@ -57,11 +69,14 @@ final class DiskCap {
         long total = 0;
         for (File entry : entries) {
             if (entry.isDirectory()) {
-                total += walk(entry, closedFiles);
+                total += walk(entry, closedFiles, inProgress);
             } else {
                 total += entry.length();
-                if (entry.getName().endsWith(FileSink.FILE_SUFFIX) && !entry.getName().startsWith(".")) {
+                String name = entry.getName();
+                if (name.endsWith(FileSink.FILE_SUFFIX) && !name.startsWith(".")) {
                     closedFiles.add(entry);
+                } else if (name.startsWith(FileSink.IN_PROGRESS_PREFIX) && name.endsWith(FileSink.IN_PROGRESS_SUFFIX)) {
+                    inProgress.add(entry);
                 }
             }
         }

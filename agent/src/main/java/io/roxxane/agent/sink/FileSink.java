@@ -33,6 +33,11 @@ public final class FileSink implements Sink {
     static final String IN_PROGRESS_PREFIX = ".";
     static final String IN_PROGRESS_SUFFIX = ".inprogress";
     static final String FILE_SUFFIX = ".json.gz";
+    /**
+     * An in-progress file untouched this long was left by a stopped agent: a live one closes its
+     * file within roll_time (at most an hour) and at every hour.
+     */
+    static final long ORPHAN_AFTER_MILLIS = 2 * 60 * 60_000L;
 
     private final File root;
     private final AgentStats stats;
@@ -51,7 +56,7 @@ public final class FileSink implements Sink {
         this.stats = stats;
         this.rollSizeBytes = rollSizeBytes;
         this.rollTimeMillis = rollTimeMillis;
-        this.diskCap = new DiskCap(root, maxDiskBytes);
+        this.diskCap = new DiskCap(root, maxDiskBytes, new OrphanSalvage(ORPHAN_AFTER_MILLIS));
         this.fileTime = new SimpleDateFormat("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
         this.fileTime.setTimeZone(TimeZone.getTimeZone("UTC"));
     }
@@ -60,7 +65,13 @@ public final class FileSink implements Sink {
     static FileSink create(AgentConfig config, AgentStats stats) throws ConfigException {
         File root = config.dir().getAbsoluteFile();
         checkWritable(root);
-        return new FileSink(root, stats, config.rollSizeBytes(), config.rollTimeMillis(), config.maxDiskBytes());
+        FileSink sink = new FileSink(root, stats, config.rollSizeBytes(), config.rollTimeMillis(), config.maxDiskBytes());
+        try {
+            sink.diskCap.enforce(); // files a stopped agent left behind, and the cap, from the start
+        } catch (RuntimeException e) {
+            AgentLog.warn("cannot tidy " + root + " at start: " + AgentLog.describe(e) + "; going on");
+        }
+        return sink;
     }
 
     static void checkWritable(File root) throws ConfigException {

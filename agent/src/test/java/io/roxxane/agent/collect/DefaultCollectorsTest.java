@@ -24,7 +24,8 @@ class DefaultCollectorsTest {
             Column.PID, Column.INSTANCE_ID, Column.SEQ, Column.INTERVAL_MS, Column.JVM_VERSION, Column.AGENT_VERSION,
             Column.SCHEMA_VERSION, Column.TAGS, Column.ARRIVAL_TS, Column.AGENT_COLLECT_US,
             Column.AGENT_DROPPED_SAMPLES, Column.AGENT_SENT_RECORDS, Column.AGENT_SENT_BYTES, Column.AGENT_RETRIES,
-            Column.AGENT_FAILURES, Column.AGENT_DISABLED_COLLECTORS);
+            Column.AGENT_FAILURES, Column.AGENT_DISABLED_COLLECTORS, Column.AGENT_SAMPLES_COLLECTED,
+            Column.AGENT_LAST_SUCCESS_TS, Column.AGENT_LAST_ERROR, Column.AGENT_LAST_ERROR_TS);
     /** Only present inside a cgroup with limits; this test machine's cgroups have none. */
     private static final Set<Column> CONTAINER_LIMITS =
             EnumSet.of(Column.CONTAINER_CPU_LIMIT, Column.CONTAINER_MEMORY_LIMIT_BYTES);
@@ -46,6 +47,7 @@ class DefaultCollectorsTest {
         CollectorSet set = DefaultCollectors.create();
         assertEquals(0, set.disabledCount(), log.toString(StandardCharsets.UTF_8));
         assertEquals(16, set.collectors().size(), "8 JVM and 8 host collectors");
+        assertEquals(DefaultCollectors.HOST_COLLECTORS, 8, "off Linux, every host collector counts as unavailable");
 
         Sample first = new Sample();
         set.collectInto(first);

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * with Firehose's response and error shapes. A {@link Behavior} decides each PutRecordBatch call's
  * fate; records are decoded from base64 and kept, so tests can check every sample by {@code seq}.
  */
-final class FakeFirehose implements AutoCloseable {
+public final class FakeFirehose implements AutoCloseable {
     static final String TARGET_PREFIX = "Firehose_20150804.";
     private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
 
@@ -115,7 +115,7 @@ final class FakeFirehose implements AutoCloseable {
     private volatile CountDownLatch released = new CountDownLatch(1);
     private volatile HttpServer server;
 
-    FakeFirehose(String streamName) throws IOException {
+    public FakeFirehose(String streamName) throws IOException {
         this.streamName = streamName;
         HttpServer first = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         this.port = first.getAddress().getPort();
@@ -129,7 +129,7 @@ final class FakeFirehose implements AutoCloseable {
         server = s;
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
@@ -212,7 +212,7 @@ final class FakeFirehose implements AutoCloseable {
     }
 
     /** The seq of every sample line stored, in arrival order (duplicates kept). */
-    List<Long> seqs() {
+    public List<Long> seqs() {
         List<Long> seqs = new ArrayList<>();
         for (byte[] record : stored) {
             for (String line : new String(record, StandardCharsets.UTF_8).split("\n")) {
@@ -225,7 +225,7 @@ final class FakeFirehose implements AutoCloseable {
         return seqs;
     }
 
-    long distinctSeqs() {
+    public long distinctSeqs() {
         return seqs().stream().distinct().count();
     }
 

@@ -120,7 +120,8 @@ class AttachIT {
             CliResult second = cli(jdk, "attach", pid, "sink=log,interval=5s");
             assertEquals(0, second.exitCode, second.toString());
             assertEquals(List.of("roxxane is already running in JVM " + pid + " (started by agentmain); nothing attached"),
-                    second.stdout, second.toString());
+                    second.stderr, second.toString());
+            assertTrue(second.stdout.isEmpty(), second.toString());
         } finally {
             assertHostEndsNormally(host);
         }
@@ -140,9 +141,10 @@ class AttachIT {
             assertNotNull(host.awaitLine(Hosts.firstSample(), TIMEOUT), host.describe());
             CliResult attach = cli(jdk, "attach", Long.toString(host.pid()), "sink=log");
             assertEquals(0, attach.exitCode, attach.toString());
-            assertEquals(1, attach.stdout.size(), attach.toString());
-            assertTrue(attach.stdout.get(0).contains("already running") && attach.stdout.get(0).contains("premain"),
+            assertEquals(1, attach.stderr.size(), attach.toString());
+            assertTrue(attach.stderr.get(0).contains("already running") && attach.stderr.get(0).contains("premain"),
                     attach.toString());
+            assertTrue(attach.stdout.isEmpty(), attach.toString());
         } finally {
             assertHostEndsNormally(host);
         }

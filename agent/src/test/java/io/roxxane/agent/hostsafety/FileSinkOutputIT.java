@@ -36,7 +36,8 @@ class FileSinkOutputIT {
     private static final Set<Column> MAY_BE_ABSENT = EnumSet.of(
             Column.ARRIVAL_TS, // set by the transform in AWS
             Column.CONTAINER_CPU_LIMIT, Column.CONTAINER_MEMORY_LIMIT_BYTES, // only under cgroup limits
-            Column.TAGS); // not configured here
+            Column.TAGS, // not configured here
+            Column.AGENT_LAST_ERROR, Column.AGENT_LAST_ERROR_TS); // only after a delivery error
 
     static Stream<Jdk> jdks() {
         return Jdk.all().stream();
@@ -48,14 +49,15 @@ class FileSinkOutputIT {
         Path dir = Hosts.scratch("file-sink-output");
         List<String> command = List.of(jdk.java().toString(),
                 "-javaagent:" + Hosts.agentJar() + "=sink=file,dir=" + dir + ",interval=1s,service=Order Service",
-                "-jar", Hosts.agentJar().toString(), "demo-workload", "4");
+                "-jar", Hosts.agentJar().toString(), "demo-workload", "8");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolveSibling(dir.getFileName() + ".out").toFile()).start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "child JVM did not finish");
         assertEquals(0, process.exitValue());
 
         List<String> lines = SinkFiles.samples(dir);
-        assertTrue(lines.size() >= 3, "expected a sample per second for 4 s, got " + lines.size());
+        // 8 s of workload: on a loaded 2-core machine the agent's start-up alone can take seconds.
+        assertTrue(lines.size() >= 3, "expected a sample per second for 8 s, got " + lines.size());
         List<Map<String, Object>> samples = new ArrayList<>();
         for (String line : lines) {
             samples.add(parseConforming(line));

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.roxxane.agent.firehose.FakeFirehose;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,6 +64,31 @@ class HostLibrariesIT {
         // SLF4J 1.7 without a binding warns on the host's stderr: the host's own message, with or without the agent.
         assertTrue(with.hostStderr().stream().anyMatch(l -> l.contains("org.slf4j.impl.StaticLoggerBinder")),
                 with.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void legacyHost_whenAgentShipsToFirehose_bothAwsSdksWorkSideBySide(Jdk jdk) throws Exception {
+        // The agent's own AWS SDK 2.42 is loaded and sending while the host uses its SDK 2.17.
+        try (FakeFirehose firehose = new FakeFirehose("host-libraries")) {
+            HostResult without = Hosts.run(Hosts.command(jdk, "legacy", "legacy", "LegacyLibsHost", List.of()),
+                    Hosts.scratch("legacy"), Map.of(), null, SAMPLE_TIMEOUT);
+            String args = "stream=host-libraries,region=us-east-1,endpoint=" + firehose.endpoint()
+                    + ",interval=1s,flush=1s,shutdown_timeout=2s";
+            HostResult with = Hosts.run(
+                    Hosts.command(jdk, "legacy", "legacy", "LegacyLibsHost", List.of(Hosts.javaagent(args))),
+                    Hosts.scratch("legacy"),
+                    Map.of("AWS_ACCESS_KEY_ID", "AKIAHOSTLIBRARIESIT0", "AWS_SECRET_ACCESS_KEY", "host-libraries-it-secret",
+                            "AWS_EC2_METADATA_DISABLED", "true"),
+                    l -> l.startsWith("[roxxane] started "), () -> firehose.distinctSeqs() > 0, SAMPLE_TIMEOUT);
+            assertUnchangedWithSamples(without, with, 7);
+            assertTrue(with.stdout.contains("host: aws sdk 726f7878616e65 from sdk-core-2.17.295.jar"), with.toString());
+            List<Long> seqs = firehose.seqs();
+            long distinct = new HashSet<>(seqs).size();
+            for (long seq = 0; seq < distinct; seq++) {
+                assertTrue(seqs.contains(seq), "no gap in seq: " + seqs);
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -142,7 +142,7 @@ final class Hosts {
      */
     static HostResult run(List<String> command, Path dir, Map<String, String> env, Predicate<String> release,
             Duration releaseTimeout) throws InterruptedException {
-        return run(command, dir, env, release, null, releaseTimeout);
+        return run(command, dir, env, release, (Path) null, releaseTimeout);
     }
 
     /**
@@ -151,6 +151,16 @@ final class Hosts {
      */
     static HostResult run(List<String> command, Path dir, Map<String, String> env, Predicate<String> release,
             Path awaitDataIn, Duration releaseTimeout) throws InterruptedException {
+        return run(command, dir, env, release,
+                awaitDataIn == null ? null : () -> !SinkFiles.all(awaitDataIn).isEmpty(), releaseTimeout);
+    }
+
+    /**
+     * As {@link #run(List, Path, Map, Predicate, Duration)}, and when {@code awaitDelivery} is given,
+     * the host is released only once it holds (or the timeout passes, then releasedBy is null).
+     */
+    static HostResult run(List<String> command, Path dir, Map<String, String> env, Predicate<String> release,
+            java.util.function.BooleanSupplier awaitDelivery, Duration releaseTimeout) throws InterruptedException {
         Child child = Child.start(command, dir, env);
         try {
             long deadline = System.nanoTime() + releaseTimeout.toNanos();
@@ -160,11 +170,11 @@ final class Hosts {
                 // the host must be waiting before it is released
                 child.awaitLine(READY::equals, releaseTimeout);
             }
-            if (awaitDataIn != null && releasedBy != null) {
-                while (SinkFiles.all(awaitDataIn).isEmpty() && System.nanoTime() < deadline) {
+            if (awaitDelivery != null && releasedBy != null) {
+                while (!awaitDelivery.getAsBoolean() && System.nanoTime() < deadline) {
                     Thread.sleep(50);
                 }
-                if (SinkFiles.all(awaitDataIn).isEmpty()) {
+                if (!awaitDelivery.getAsBoolean()) {
                     releasedBy = null;
                 }
             }

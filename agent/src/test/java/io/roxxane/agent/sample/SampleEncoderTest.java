@@ -32,6 +32,16 @@ class SampleEncoderTest {
     }
 
     @Test
+    void encode_manySamplesWithOneEncoder_eachIsAWholeLineOfItsOwn() {
+        SampleEncoder encoder = new SampleEncoder();
+        for (long seq = 0; seq < 3; seq++) {
+            Sample sample = new Sample().set(Column.TS, 1_700_000_000_000L + seq).set(Column.SEQ, seq);
+            String line = new String(encoder.encode(sample), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals("{\"ts\":" + (1_700_000_000_000L + seq) + ",\"seq\":" + seq + "}\n", line);
+        }
+    }
+
+    @Test
     void set_nonFiniteDouble_leavesColumnAbsent() {
         Sample sample = new Sample().set(Column.HOST_LOAD_1M, Double.NaN).set(Column.HOST_LOAD_5M, Double.POSITIVE_INFINITY);
         assertEquals("{}\n", new String(new SampleEncoder().encode(sample), StandardCharsets.UTF_8));

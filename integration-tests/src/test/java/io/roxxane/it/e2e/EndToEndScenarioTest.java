@@ -310,6 +310,13 @@ class EndToEndScenarioTest {
                     && s.path("ts").asLong() < outageEnd.toEpochMilli()), "no sample collected during the outage was delivered: " + who);
             assertTrue(own.stream().anyMatch(s -> s.path("agent_failures").asLong() > 0),
                     "no sample reports the failed deliveries of the outage: " + who);
+            assertTrue(own.stream().anyMatch(s -> !s.path("agent_last_error").asText().isEmpty()
+                    && s.path("agent_last_error_ts").asLong() >= outageStart.toEpochMilli()),
+                    "no sample names the outage's last error: " + who);
+            JsonNode last = own.stream().max((a, b) -> Long.compare(a.path("seq").asLong(), b.path("seq").asLong())).get();
+            assertEquals(last.path("seq").asLong() + 1, last.path("agent_samples_collected").asLong(),
+                    "samples collected counts every sample: " + who);
+            assertTrue(last.path("agent_last_success_ts").asLong() > 0, "last success reported: " + who);
         }
         assertEquals(Set.of(PREMAIN_SERVICE, ATTACHED_SERVICE), services);
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 
@@ -34,6 +35,7 @@ class ProvisionerConflictTest {
 
     private AwsEmulator aws;
     private IamClient iam;
+    private GlueClient glue;
     private String stack;
     private ProvisionerRun provisioner;
 
@@ -41,6 +43,7 @@ class ProvisionerConflictTest {
     void setUp(AwsEmulator emulator, @TempDir Path directory) throws IOException {
         aws = emulator;
         iam = aws.configure(IamClient.builder()).build();
+        glue = aws.configure(GlueClient.builder()).build();
         stack = "it-conflict-" + Long.toString(System.nanoTime() % 1_000_000, 36);
         Path transformJar = StandInJars.copyOrCreate(directory, "transform", "transform.jar");
         Path registrarJar = StandInJars.copyOrCreate(directory, "partition-registrar", "partition-registrar.jar");
@@ -63,6 +66,7 @@ class ProvisionerConflictTest {
             }
         }
         iam.close();
+        glue.close();
     }
 
     @Test
@@ -90,6 +94,26 @@ class ProvisionerConflictTest {
 
     @Test
     @Order(2)
+    void destroy_whenGlueDatabaseHoldsAnUntaggedTable_keepsDatabaseAndThatTable() {
+        String database = stack.replace('-', '_');
+        glue.createTable(r -> r.databaseName(database).tableInput(t -> t.name("someone_elses").tableType("EXTERNAL_TABLE")
+                .parameters(Map.of("owner", "analytics"))));
+
+        ProvisionerRun.Result destroy = provisioner.inProcess("destroy", "--delete-data");
+
+        assertEquals(0, destroy.exitCode(), destroy.output());
+        assertTrue(destroy.output().contains("Glue table " + database + ".metrics: deleted"), destroy.output());
+        assertTrue(destroy.output().contains("Glue database " + database + ": kept, it holds 1 table(s) not made by this stack"
+                + " (someone_elses)"), destroy.output());
+        assertEquals("analytics", glue.getTable(r -> r.databaseName(database).name("someone_elses")).table().parameters().get("owner"));
+        assertEquals(List.of("glue database " + database), TaggedResources.find(aws, stack));
+
+        glue.deleteTable(r -> r.databaseName(database).name("someone_elses"));
+        assertEquals(0, provisioner.inProcess("apply").exitCode());
+    }
+
+    @Test
+    @Order(3)
     void destroy_whenResourceLostTheStackTag_keepsItAndDeletesTheRest() {
         String roleName = stack + "-transform-role";
         iam.untagRole(r -> r.roleName(roleName).tagKeys("roxxane:stack"));

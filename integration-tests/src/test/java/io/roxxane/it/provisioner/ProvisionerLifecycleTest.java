@@ -266,7 +266,108 @@ class ProvisionerLifecycleTest {
     }
 
     @Test
+    @Order(3)
+    void apply_whenEndpointUrlFlagGiven_agentLineNamesTheEndpoint() {
+        ProvisionerRun.Result again = provisioner.inProcess("apply", "--endpoint-url", aws.endpoint().toString());
+
+        assertEquals(0, again.exitCode(), again.output());
+        assertTrue(again.output().contains("  ENDPOINT_URL=" + aws.endpoint() + "  (flag --endpoint-url)"), again.output());
+        assertEquals("-javaagent:roxxane.jar=stream=" + stack + "-metrics,region=" + aws.region() + ",endpoint=" + aws.endpoint(),
+                again.lastLine());
+    }
+
+    @Test
     @Order(4)
+    void statusAndApply_whenStreamRolesBucketPolicyAndTableDrifted_reportAndRepairEach() {
+        String stream = stack + "-metrics";
+        var description = firehose.describeDeliveryStream(r -> r.deliveryStreamName(stream)).deliveryStreamDescription();
+        firehose.updateDestination(r -> r.deliveryStreamName(stream).currentDeliveryStreamVersionId(description.versionId())
+                .destinationId(description.destinations().get(0).destinationId())
+                .extendedS3DestinationUpdate(u -> u.bufferingHints(b -> b.sizeInMBs(100).intervalInSeconds(120))));
+        iam.putRolePolicy(r -> r.roleName(stack + "-firehose").policyName("extra").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}"));
+        String managed = iam.createPolicy(r -> r.policyName(stack + "-extra").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}"))
+                .policy().arn();
+        iam.attachRolePolicy(r -> r.roleName(stack + "-transform-role").policyArn(managed));
+        s3.putPublicAccessBlock(r -> r.bucket(bucket).publicAccessBlockConfiguration(c -> c.blockPublicAcls(false)
+                .ignorePublicAcls(true).blockPublicPolicy(false).restrictPublicBuckets(true)));
+        lambda.addPermission(r -> r.functionName(stack + "-transform").statementId("anyone").action("lambda:InvokeFunction")
+                .principal("*"));
+        Table table = glue.getTable(r -> r.databaseName(glueDatabase()).name("metrics")).table();
+        Map<String, String> parameters = new HashMap<>(table.parameters());
+        parameters.put("projection.enabled", "true");
+        parameters.put("projection.service.type", "injected");
+        parameters.put("owner_team", "analytics");
+        glue.updateTable(r -> r.databaseName(glueDatabase()).tableInput(t -> t.name("metrics").tableType(table.tableType())
+                .parameters(parameters).partitionKeys(table.partitionKeys()).storageDescriptor(table.storageDescriptor())));
+
+        ProvisionerRun.Result status = provisioner.inProcess("status");
+
+        assertEquals(2, status.exitCode(), status.output());
+        assertTrue(status.output().contains("Firehose stream " + stream + ": drifted: bufferingSizeMiB: 100 -> 64;"
+                + " bufferingIntervalSeconds: 120 -> 60"), status.output());
+        assertTrue(status.output().contains("IAM role " + stack + "-firehose: drifted: inlinePolicies: {deliver="), status.output());
+        assertTrue(status.output().contains("IAM role " + stack + "-transform-role: drifted: attachedPolicyArns: [" + managed + "] -> []"),
+                status.output());
+        assertTrue(status.output().contains("S3 bucket " + bucket + ": drifted: blockPublicAcls: false -> true; blockPublicPolicy: false -> true"),
+                status.output());
+        assertTrue(status.output().contains("Lambda function " + stack + "-transform: drifted: foreignPolicyStatements: [anyone (principal"),
+                status.output());
+        assertTrue(status.output().contains("Glue table " + glueDatabase() + ".metrics: drifted: contradictingParameters:"
+                + " {projection.enabled=true, projection.service.type=injected} -> {}"), status.output());
+
+        ProvisionerRun.Result repair = provisioner.inProcess("apply");
+
+        assertEquals(0, repair.exitCode(), repair.output());
+        assertTrue(repair.output().contains("0 created, 6 updated, 0 replaced, 6 unchanged"), repair.output());
+        var hints = firehose.describeDeliveryStream(r -> r.deliveryStreamName(stream)).deliveryStreamDescription().destinations().get(0)
+                .extendedS3DestinationDescription().bufferingHints();
+        assertEquals(List.of(64, 60), List.of(hints.sizeInMBs(), hints.intervalInSeconds()));
+        assertEquals(List.of("deliver"), iam.listRolePolicies(r -> r.roleName(stack + "-firehose")).policyNames());
+        assertEquals(List.of(), iam.listAttachedRolePolicies(r -> r.roleName(stack + "-transform-role")).attachedPolicies());
+        PublicAccessBlockConfiguration block = s3.getPublicAccessBlock(r -> r.bucket(bucket)).publicAccessBlockConfiguration();
+        assertTrue(block.blockPublicAcls() && block.ignorePublicAcls() && block.blockPublicPolicy() && block.restrictPublicBuckets());
+        assertFalse(transformPolicy().contains("anyone"), transformPolicy());
+        Map<String, String> repaired = glue.getTable(r -> r.databaseName(glueDatabase()).name("metrics")).table().parameters();
+        assertFalse(repaired.keySet().stream().anyMatch(key -> key.startsWith("projection.")), repaired.toString());
+        assertEquals("analytics", repaired.get("owner_team"), repaired.toString());
+        assertEquals(stack, repaired.get("roxxane:stack"));
+        assertEquals(0, provisioner.inProcess("status").exitCode());
+        iam.deletePolicy(r -> r.policyArn(managed));
+    }
+
+    /** The transform function's resource policy, "" when it has none. */
+    private String transformPolicy() {
+        try {
+            return lambda.getPolicy(r -> r.functionName(stack + "-transform")).policy();
+        } catch (software.amazon.awssdk.services.lambda.model.ResourceNotFoundException e) {
+            return "";
+        }
+    }
+
+    @Test
+    @Order(2)
+    void taggedResources_whenMoreStreamsThanOnePage_findsThemAll() {
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String name = stack + "-page-" + i;
+            names.add(name);
+            firehose.createDeliveryStream(r -> r.deliveryStreamName(name).extendedS3DestinationConfiguration(d -> d
+                    .bucketARN("arn:aws:s3:::" + bucket).roleARN("arn:aws:iam::" + aws.accountId() + ":role/" + stack + "-firehose")));
+        }
+        try {
+            List<String> found = TaggedResources.deliveryStreamNames(firehose);
+
+            assertTrue(found.containsAll(names), found.toString());
+            assertTrue(found.contains(stack + "-metrics"), found.toString());
+        } finally {
+            names.forEach(name -> firehose.deleteDeliveryStream(r -> r.deliveryStreamName(name)));
+        }
+    }
+
+    @Test
+    @Order(5)
     void statusAndApply_whenSettingsDrifted_reportAndRepairThem() {
         lambda.updateFunctionConfiguration(r -> r.functionName(stack + "-transform").memorySize(1024));
         s3.deleteBucketLifecycle(r -> r.bucket(bucket));
@@ -288,7 +389,7 @@ class ProvisionerLifecycleTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void apply_whenJarChanged_uploadsNewCodeOnly() throws Exception {
         StandInJars.change(transformJar, stack);
 
@@ -301,7 +402,7 @@ class ProvisionerLifecycleTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void destroy_whenBucketHoldsData_deletesEverythingElseAndKeepsBucketWithData() {
         // moto applies the TLS-only Deny to every object request; lift it to write one object.
         s3.deleteBucketPolicy(r -> r.bucket(bucket));
@@ -319,7 +420,7 @@ class ProvisionerLifecycleTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void destroy_whenDeleteData_removesBucketAndNothingTaggedRemains() {
         ProvisionerRun.Result result = provisioner.inProcess("destroy", "--delete-data");
 
@@ -330,7 +431,7 @@ class ProvisionerLifecycleTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void apply_whenSettingInvalid_exits64BeforeAnyAwsCall() {
         Map<String, String> settings = new HashMap<>();
         settings.put("BUFFERING_SIZE", "32");

@@ -7,6 +7,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.firehose.model.ListDeliveryStreamsResponse;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.Database;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -66,7 +67,7 @@ public final class TaggedResources {
                     found.add("log group " + group.logGroupName());
                 }
             }
-            for (String name : firehose.listDeliveryStreams(r -> { }).deliveryStreamNames()) {
+            for (String name : deliveryStreamNames(firehose)) {
                 if (firehose.listTagsForDeliveryStream(r -> r.deliveryStreamName(name)).tags().stream()
                         .anyMatch(t -> t.key().equals(TAG) && t.value().equals(stack))) {
                     found.add("delivery stream " + name);
@@ -74,5 +75,18 @@ public final class TaggedResources {
             }
         }
         return found;
+    }
+
+    /** Every stream name: ListDeliveryStreams returns at most 10 per call unless asked for more, and has no paginator. */
+    static List<String> deliveryStreamNames(FirehoseClient firehose) {
+        List<String> names = new ArrayList<>();
+        while (true) {
+            String after = names.isEmpty() ? null : names.get(names.size() - 1);
+            ListDeliveryStreamsResponse page = firehose.listDeliveryStreams(r -> r.limit(10).exclusiveStartDeliveryStreamName(after));
+            names.addAll(page.deliveryStreamNames());
+            if (!Boolean.TRUE.equals(page.hasMoreDeliveryStreams()) || page.deliveryStreamNames().isEmpty()) {
+                return names;
+            }
+        }
     }
 }

@@ -1,7 +1,9 @@
 package io.roxxane.provisioner.aws;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
@@ -11,9 +13,29 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * exponential backoff up to a deadline; then fails naming the deadline and the last error.
  */
 public final class IamPropagation {
-    private static final String[] SIGNS = {
-        "cannot be assumed", "unable to assume", "not authorized to perform", "is not authorized", "access denied",
-        "unable to validate the following destination configurations", "role", "permission"};
+    /** An error code and a message (lower case) that together mean "the new role or permission is not visible yet". */
+    private record Sign(String code, Pattern message) {
+        Sign(String code, String regex) {
+            this(code, Pattern.compile(regex));
+        }
+    }
+
+    /**
+     * The errors AWS gives while a role or permission made moments ago is not yet visible to the
+     * service that uses it (the ones Terraform's AWS provider retries too); nothing broader: an
+     * unrelated error that mentions a role or a permission (a malformed ARN, the caller lacking
+     * iam:PassRole, an AccessDeniedException for the caller) fails at once instead of for minutes.
+     */
+    private static final List<Sign> SIGNS = List.of(
+            // Lambda CreateFunction / UpdateFunctionConfiguration with a new execution role
+            new Sign("InvalidParameterValueException", "the role defined for the function cannot be assumed by lambda"),
+            // Firehose CreateDeliveryStream / UpdateDestination with a new delivery role, and Firehose
+            // checking that role's access to the Glue table or the Lambda (the caller's own denials are AccessDeniedException)
+            new Sign("InvalidArgumentException", "firehose is unable to assume role"),
+            new Sign("InvalidArgumentException", "role arn:\\S+ is not authorized to perform"),
+            new Sign("InvalidArgumentException", "access was denied when calling \\w+\\. please ensure that the role specified"),
+            // S3 PutBucketNotificationConfiguration before the new Lambda permission is visible
+            new Sign("InvalidArgument", "unable to validate the following destination configurations"));
 
     private final Duration deadline;
     private final Sleeper sleeper;
@@ -67,20 +89,13 @@ public final class IamPropagation {
 
     static boolean looksLikePropagation(AwsServiceException e) {
         int status = e.statusCode();
-        if (status != 400 && status != 403) {
+        if (status != 400 || e.awsErrorDetails() == null) {
             return false;
         }
-        String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
-        if (!code.equals("InvalidParameterValueException") && !code.equals("InvalidArgumentException")
-                && !code.equals("AccessDeniedException") && !code.equals("InvalidArgument")) {
-            return false;
-        }
-        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-        for (String sign : SIGNS) {
-            if (message.contains(sign)) {
-                return true;
-            }
-        }
-        return false;
+        String code = String.valueOf(e.awsErrorDetails().errorCode());
+        String message = e.awsErrorDetails().errorMessage() == null ? String.valueOf(e.getMessage())
+                : e.awsErrorDetails().errorMessage();
+        String text = message.strip().toLowerCase(Locale.ROOT);
+        return SIGNS.stream().anyMatch(sign -> sign.code().equals(code) && sign.message().matcher(text).find());
     }
 }

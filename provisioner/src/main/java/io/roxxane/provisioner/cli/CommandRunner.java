@@ -45,13 +45,15 @@ final class CommandRunner {
     int run(CommandSpec spec, String configOption, Kind kind, boolean deleteData, boolean detailedExitCode) {
         Settings settings;
         try {
-            settings = new SettingsResolver(flags(spec), environment, configFile(configOption(spec, configOption)),
-                    JarLocator.forRunningJar())
+            String configPath = configPath(configOption(spec, configOption));
+            settings = new SettingsResolver(flags(spec), environment, configFile(configPath),
+                    configPath == null ? "./.env" : configPath, JarLocator.forRunningJar())
                     .resolve(kind != Kind.DESTROY);
         } catch (ConfigException e) {
             e.problems().forEach(problem -> out.println("config error: " + problem));
             return ExitCodes.USAGE;
         }
+        printGiven(settings);
         Progress progress = new Progress(out);
         try {
             AwsClients.resolveRegion(settings);
@@ -108,7 +110,7 @@ final class CommandRunner {
         }
         long off = report.changes().stream().filter(change -> change.action() != Action.NONE).count();
         out.println(off == 0 ? "Status: all " + report.changes().size() + " resources exist and match."
-                : "Status: " + off + " of " + report.changes().size() + " resources missing or drifted; apply repairs them.");
+                : "Status: " + off + " of " + report.changes().size() + " resources missing, drifted or failed; apply repairs them.");
         return off == 0 ? ExitCodes.OK : ExitCodes.CHANGES;
     }
 
@@ -167,8 +169,25 @@ final class CommandRunner {
         return configOption(spec.parent(), parent == null ? null : parent.getValue());
     }
 
-    private Map<String, String> configFile(String configOption) {
-        String path = configOption != null ? configOption : environment.get("ROXXANE_CONFIG");
+    /**
+     * Every setting that is not at its default, with where it came from: a variable exported in
+     * the shell for something else ({@code PREFIX=/usr/local} from a build) must not move data silently.
+     */
+    private void printGiven(Settings settings) {
+        if (settings.given().isEmpty()) {
+            out.println("Settings: all defaults (derived from STACK_NAME=" + settings.stackName() + ")");
+            return;
+        }
+        out.println("Settings not at their default:");
+        settings.given().forEach((setting, given) -> out.println("  " + setting.key() + "=" + given.value() + "  (" + given.source() + ")"));
+    }
+
+    /** {@code --config}, else ROXXANE_CONFIG, else null (then {@code ./.env} is read if present). */
+    private String configPath(String configOption) {
+        return configOption != null ? configOption : environment.get("ROXXANE_CONFIG");
+    }
+
+    private Map<String, String> configFile(String path) {
         if (path != null) {
             return ConfigFile.read(Path.of(path));
         }

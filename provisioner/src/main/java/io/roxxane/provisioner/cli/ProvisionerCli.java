@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
                 ProvisionerCli.Status.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done; plan/status: nothing to change", "1:an AWS call or a resource failed, or a name is taken",
-                "2:plan --detailed-exitcode: changes pending; status: missing or drifted resources",
+                "2:plan --detailed-exitcode: changes pending; status: missing, drifted or failed resources",
                 "64:bad command line or settings; nothing was called"})
 public final class ProvisionerCli implements Callable<Integer> {
     private final Map<String, String> environment;

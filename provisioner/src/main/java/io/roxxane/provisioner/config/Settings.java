@@ -3,6 +3,7 @@ package io.roxxane.provisioner.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,7 +36,26 @@ public record Settings(
         Path transformJar,
         Path registrarJar,
         Path stateFile,
-        Duration iamPropagationTimeout) {
+        Duration iamPropagationTimeout,
+        Map<Setting, GivenValue> given) {
+
+    public Settings {
+        given = java.util.Collections.unmodifiableMap(given.isEmpty() ? new java.util.EnumMap<>(Setting.class)
+                : new java.util.EnumMap<>(given));
+    }
+
+    /**
+     * The endpoint for the agent's argument: the one configured for the provisioner (flag,
+     * ROXXANE_ENDPOINT_URL, ENDPOINT_URL, file), but not one that came only from the SDK-wide
+     * {@code AWS_ENDPOINT_URL}: the agent's SDK reads that variable itself where it is set.
+     */
+    public Optional<URI> agentEndpoint() {
+        GivenValue endpoint = given.get(Setting.ENDPOINT_URL);
+        if (endpoint == null || endpoint.source().equals(GivenValue.SDK_ENDPOINT_VARIABLE)) {
+            return Optional.empty();
+        }
+        return endpointUrl;
+    }
 
     /** The bucket name: the configured one, or {@code <stack>-data-<account>-<region>}. */
     public String bucketNameFor(String accountId, String regionName) {

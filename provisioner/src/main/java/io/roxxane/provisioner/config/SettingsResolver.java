@@ -22,12 +22,20 @@ public final class SettingsResolver {
     private final Map<String, String> environment;
     private final Map<String, String> file;
     private final JarLocator jars;
+    private final String fileName;
 
     public SettingsResolver(Map<Setting, String> flags, Map<String, String> environment, Map<String, String> file,
                             JarLocator jars) {
+        this(flags, environment, file, "configuration file", jars);
+    }
+
+    /** @param fileName how to name the file the {@code file} values came from, e.g. {@code ./.env} */
+    public SettingsResolver(Map<Setting, String> flags, Map<String, String> environment, Map<String, String> file,
+                            String fileName, JarLocator jars) {
         this.flags = flags;
         this.environment = environment;
         this.file = file;
+        this.fileName = fileName;
         this.jars = jars;
     }
 
@@ -36,8 +44,12 @@ public final class SettingsResolver {
      */
     public Settings resolve(boolean needsJars) {
         Map<Setting, String> raw = new EnumMap<>(Setting.class);
+        Map<Setting, GivenValue> given = new EnumMap<>(Setting.class);
         for (Setting setting : Setting.values()) {
-            explicit(setting).ifPresent(value -> raw.put(setting, value));
+            explicit(setting).ifPresent(value -> {
+                raw.put(setting, value.value());
+                given.put(setting, value);
+            });
         }
         List<String> problems = new ArrayList<>();
         SettingsValidator check = new SettingsValidator(problems);
@@ -107,20 +119,21 @@ public final class SettingsResolver {
         return new Settings(stack, region, endpoint, Optional.ofNullable(raw.get(Setting.PROFILE)), bucket, prefix, errorPrefix,
                 expiry, streamName, bufferSize, bufferTime, firehoseRole, transformName, transformRole, memory, timeout,
                 registrarName, registrarRole, database, table, logGroup, retention, transformJar, registrarJar, stateFile,
-                Duration.ofSeconds(propagation));
+                Duration.ofSeconds(propagation), given);
     }
 
-    /** The value given by flag, environment or file, in that order; blank counts as not given. */
-    private Optional<String> explicit(Setting setting) {
+    /** The value given by flag, environment or file, in that order, and where; blank counts as not given. */
+    private Optional<GivenValue> explicit(Setting setting) {
         String key = setting.key();
-        for (String candidate : new String[] {
-                flags.get(setting),
-                environment.get("ROXXANE_" + key),
-                environment.get(key),
-                setting == Setting.ENDPOINT_URL ? environment.get("AWS_ENDPOINT_URL") : null,
-                file.get(key)}) {
-            if (candidate != null && !candidate.isBlank()) {
-                return Optional.of(candidate.strip());
+        String[][] candidates = {
+                {flags.get(setting), "flag " + setting.flag()},
+                {environment.get("ROXXANE_" + key), "environment variable ROXXANE_" + key},
+                {environment.get(key), "environment variable " + key},
+                {setting == Setting.ENDPOINT_URL ? environment.get("AWS_ENDPOINT_URL") : null, GivenValue.SDK_ENDPOINT_VARIABLE},
+                {file.get(key), "file " + fileName}};
+        for (String[] candidate : candidates) {
+            if (candidate[0] != null && !candidate[0].isBlank()) {
+                return Optional.of(new GivenValue(candidate[0].strip(), candidate[1]));
             }
         }
         return Optional.empty();

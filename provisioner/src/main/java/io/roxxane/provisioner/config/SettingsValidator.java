@@ -15,7 +15,6 @@ final class SettingsValidator {
             1096, 1827, 2192, 2557, 2922, 3288, 3653);
 
     private static final Pattern STACK = Pattern.compile("[a-z0-9]([a-z0-9-]{0,27}[a-z0-9])?");
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern IP_ADDRESS = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*");
@@ -39,8 +38,8 @@ final class SettingsValidator {
     }
 
     void region(String value) {
-        if (!REGION.matcher(value).matches()) {
-            reject(Setting.REGION_NAME, value, "an AWS region code such as eu-west-1 or us-east-1");
+        if (!RegionCodes.isRegionCode(value)) {
+            reject(Setting.REGION_NAME, value, RegionCodes.ALLOWED);
         }
     }
 

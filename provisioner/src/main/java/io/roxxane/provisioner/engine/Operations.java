@@ -88,10 +88,14 @@ public final class Operations {
         return switch (change.action()) {
             case NONE -> "= " + label + "exists, matches";
             case CREATE -> "+ " + label + "missing";
-            case UPDATE, REPLACE -> "~ " + label + "drifted: " + change.differences().stream().map(Difference::toString)
-                    .collect(java.util.stream.Collectors.joining("; "));
+            case UPDATE -> "~ " + label + "drifted: " + differences(change);
+            case REPLACE -> "~ " + label + "drifted: " + differences(change) + " - apply replaces it (" + change.reason() + ")";
             case CONFLICT -> "x " + label + change.reason();
         };
+    }
+
+    private static String differences(Change change) {
+        return change.differences().stream().map(Difference::toString).collect(java.util.stream.Collectors.joining("; "));
     }
 
     /** Creates, updates or replaces what differs, in dependency order; prints one line per resource. */

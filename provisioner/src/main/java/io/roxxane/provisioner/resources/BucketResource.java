@@ -13,6 +13,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketLifecycleConfiguration;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
+import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
 import software.amazon.awssdk.services.s3.model.ExpirationStatus;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.LifecycleRuleFilter;
@@ -123,20 +124,36 @@ public final class BucketResource implements Resource<BucketSpec> {
 
     @Override
     public void create() {
-        String region = context.layout().identity().region();
-        s3().createBucket(r -> {
-            r.bucket(name()).objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED);
-            if (!region.equals("us-east-1")) {
-                r.createBucketConfiguration(c -> c.locationConstraint(BucketLocationConstraint.fromValue(region)));
-            }
-        });
-        // Tag first: a bucket that carries the tag is recognised as ours if a later step fails.
+        s3().createBucket(createRequest());
+        // Tagged at creation above, so that no crash can leave an untagged bucket behind (which every
+        // later apply would report as a conflict). Tagged again here for S3-compatible emulators that
+        // ignore tags in CreateBucket (moto): on AWS this changes nothing.
         tag();
         putEncryption();
         putPublicAccessBlock();
         putOwnership();
         putPolicy();
         putLifecycle();
+    }
+
+    /** CreateBucket with the stack's tags in CreateBucketConfiguration, owner-enforced ownership, and the region. */
+    CreateBucketRequest createRequest() {
+        String region = context.layout().identity().region();
+        return CreateBucketRequest.builder().bucket(name()).objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+                .createBucketConfiguration(c -> {
+                    c.tags(tags());
+                    if (!region.equals("us-east-1")) {
+                        c.locationConstraint(BucketLocationConstraint.fromValue(region));
+                    }
+                }).build();
+    }
+
+    private List<Tag> tags() {
+        List<Tag> tags = new ArrayList<>();
+        for (Map.Entry<String, String> entry : context.tags().entrySet()) {
+            tags.add(Tag.builder().key(entry.getKey()).value(entry.getValue()).build());
+        }
+        return tags;
     }
 
     @Override
@@ -154,10 +171,7 @@ public final class BucketResource implements Resource<BucketSpec> {
     }
 
     private void tag() {
-        List<Tag> tags = new ArrayList<>();
-        for (Map.Entry<String, String> entry : context.tags().entrySet()) {
-            tags.add(Tag.builder().key(entry.getKey()).value(entry.getValue()).build());
-        }
+        List<Tag> tags = tags();
         s3().putBucketTagging(r -> r.bucket(name()).expectedBucketOwner(owner()).tagging(t -> t.tagSet(tags)));
     }
 

@@ -50,7 +50,7 @@ public final class DeliveryStreamResource implements Resource<DeliveryStreamSpec
                 new Processor("Lambda", new TreeMap<>(Map.of(
                         "LambdaArn", layout.functionArn(settings.transformFunctionName()),
                         "NumberOfRetries", "3"))));
-        return new DeliveryStreamSpec(DeliveryStreamType.DIRECT_PUT.toString(), layout.bucketArn(),
+        return new DeliveryStreamSpec(DeliveryStreamSpec.HEALTHY, DeliveryStreamType.DIRECT_PUT.toString(), layout.bucketArn(),
                 layout.roleArn(settings.firehoseRoleName()), layout.firehosePrefix(), layout.firehoseErrorPrefix(),
                 settings.bufferingSizeMiB(), settings.bufferingTimeSeconds(), CompressionFormat.UNCOMPRESSED.toString(),
                 true, processors, true, 300, true, "OpenXJsonSerDe", "ParquetSerDe", ParquetCompression.SNAPPY.toString(),
@@ -89,10 +89,25 @@ public final class DeliveryStreamResource implements Resource<DeliveryStreamSpec
         return desired;
     }
 
-    /** Firehose cannot switch the source type or dynamic partitioning of an existing stream. */
+    /**
+     * Firehose cannot switch the source type or dynamic partitioning of an existing stream, and
+     * cannot repair a stream that failed to create or to delete.
+     */
     @Override
     public Set<String> replacedOnChange() {
-        return Set.of("streamType", "dynamicPartitioning");
+        return Set.of("status", "streamType", "dynamicPartitioning");
+    }
+
+    /** {@value DeliveryStreamSpec#HEALTHY}, or the failed status with the fix and Firehose's reason. */
+    static String status(DeliveryStreamDescription stream) {
+        DeliveryStreamStatus status = stream.deliveryStreamStatus();
+        if (status != DeliveryStreamStatus.CREATING_FAILED && status != DeliveryStreamStatus.DELETING_FAILED) {
+            return DeliveryStreamSpec.HEALTHY;
+        }
+        var failure = stream.failureDescription();
+        String reason = failure == null ? "no failure description" : failure.typeAsString() + ": " + failure.details();
+        return stream.deliveryStreamStatusAsString() + ", Firehose cannot repair it: apply deletes"
+                + (status == DeliveryStreamStatus.DELETING_FAILED ? " it (forced)" : " it") + " and creates it again (" + reason + ")";
     }
 
     private FirehoseClient firehose() {
@@ -113,7 +128,7 @@ public final class DeliveryStreamResource implements Resource<DeliveryStreamSpec
                 : stream.destinations().get(0).extendedS3DestinationDescription();
         if (s3 == null) {
             // Some other kind of destination: every field differs, which the plan shows.
-            return Observation.of(new DeliveryStreamSpec(stream.deliveryStreamTypeAsString(), null, null, null, null, 0, 0,
+            return Observation.of(new DeliveryStreamSpec(status(stream), stream.deliveryStreamTypeAsString(), null, null, null, null, 0, 0,
                     null, false, List.of(), false, 0, false, null, null, null, null, null, null, null, null, null, false,
                     null, null), tag);
         }
@@ -126,7 +141,7 @@ public final class DeliveryStreamResource implements Resource<DeliveryStreamSpec
         var output = conversion == null || conversion.outputFormatConfiguration() == null ? null
                 : conversion.outputFormatConfiguration().serializer();
         var logging = s3.cloudWatchLoggingOptions();
-        DeliveryStreamSpec current = new DeliveryStreamSpec(
+        DeliveryStreamSpec current = new DeliveryStreamSpec(status(stream),
                 stream.deliveryStreamTypeAsString(), s3.bucketARN(), s3.roleARN(), s3.prefix(), s3.errorOutputPrefix(),
                 s3.bufferingHints() == null ? 0 : orZero(s3.bufferingHints().sizeInMBs()),
                 s3.bufferingHints() == null ? 0 : orZero(s3.bufferingHints().intervalInSeconds()),
@@ -231,7 +246,15 @@ public final class DeliveryStreamResource implements Resource<DeliveryStreamSpec
 
     @Override
     public DeleteResult delete(boolean deleteData) {
-        firehose().deleteDeliveryStream(r -> r.deliveryStreamName(name()));
+        // A stream whose deletion failed (Firehose could not retire its KMS grant) is deleted with force.
+        boolean deletingFailed = firehose().describeDeliveryStream(r -> r.deliveryStreamName(name())).deliveryStreamDescription()
+                .deliveryStreamStatus() == DeliveryStreamStatus.DELETING_FAILED;
+        firehose().deleteDeliveryStream(r -> {
+            r.deliveryStreamName(name());
+            if (deletingFailed) {
+                r.allowForceDelete(true);
+            }
+        });
         awaitGone();
         return DeleteResult.deleted();
     }

@@ -3,8 +3,13 @@ package io.roxxane.provisioner.resources;
 import java.util.List;
 import java.util.Map;
 
-/** The Firehose stream: Direct PUT into the bucket, with every setting this stack relies on. */
+/**
+ * The Firehose stream: Direct PUT into the bucket, with every setting this stack relies on.
+ * {@code status} is {@value #HEALTHY} unless Firehose reports the stream {@code CREATING_FAILED}
+ * or {@code DELETING_FAILED}; then it says so, with the fix.
+ */
 public record DeliveryStreamSpec(
+        String status,
         String streamType,
         String bucketArn,
         String roleArn,
@@ -30,6 +35,8 @@ public record DeliveryStreamSpec(
         boolean cloudWatchLogging,
         String logGroupName,
         String logStreamName) {
+
+    public static final String HEALTHY = "ACTIVE";
 
     /** One record processor and the parameters this stack sets on it. */
     public record Processor(String type, Map<String, String> parameters) {

@@ -1,10 +1,12 @@
 package io.roxxane.provisioner.resources;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.roxxane.provisioner.engine.DeleteResult;
 import io.roxxane.provisioner.engine.Difference;
 import io.roxxane.provisioner.engine.Observation;
 import io.roxxane.provisioner.engine.Planner;
 import io.roxxane.provisioner.engine.Resource;
+import io.roxxane.provisioner.stack.Policies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,9 +14,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -34,12 +39,19 @@ public final class FunctionResource implements Resource<FunctionSpec> {
     private final String description;
     private final Path jar;
     private final List<String> dependsOn;
+    private final Set<String> ownStatementIds;
     private final FunctionSpec desired;
 
+    /**
+     * @param ownStatementIds the Sids of resource-policy statements other resources of this stack
+     *                        manage on this function (e.g. the registrar's invoke permission); every
+     *                        other statement is drift, and apply removes it
+     */
     public FunctionResource(StackContext context, String key, String functionName, String description, Path jar,
                             String handler, String roleArn, int memoryMb, int timeoutSeconds,
-                            Map<String, String> environment, List<String> dependsOn) {
+                            Map<String, String> environment, List<String> dependsOn, Set<String> ownStatementIds) {
         this.context = context;
+        this.ownStatementIds = Set.copyOf(ownStatementIds);
         this.key = key;
         this.functionName = functionName;
         this.description = description;
@@ -109,9 +121,53 @@ public final class FunctionResource implements Resource<FunctionSpec> {
                 ? Map.of() : configuration.environment().variables();
         FunctionSpec current = new FunctionSpec(configuration.runtimeAsString(), configuration.handler(), configuration.role(),
                 orZero(configuration.memorySize()), orZero(configuration.timeout()), new TreeMap<>(environment),
-                configuration.codeSha256());
+                configuration.codeSha256(), foreignStatements(), state(configuration), lastUpdate(configuration));
         Map<String, String> tags = function.tags() == null ? Map.of() : function.tags();
         return Observation.of(current, tags.get(Planner.STACK_TAG));
+    }
+
+    /** {@code Failed} (with the fix and Lambda's reason) only when Lambda says so; creating, idle or active is fine. */
+    static String state(FunctionConfiguration configuration) {
+        if (configuration.state() != State.FAILED) {
+            return FunctionSpec.ACTIVE;
+        }
+        return "Failed, Lambda cannot run it: apply deletes and re-creates the function (" + configuration.stateReasonCodeAsString()
+                + ": " + configuration.stateReason() + ")";
+    }
+
+    static String lastUpdate(FunctionConfiguration configuration) {
+        if (configuration.lastUpdateStatus() != LastUpdateStatus.FAILED) {
+            return FunctionSpec.SUCCESSFUL;
+        }
+        return "Failed: apply uploads the code and configuration again (" + configuration.lastUpdateStatusReasonCodeAsString()
+                + ": " + configuration.lastUpdateStatusReason() + ")";
+    }
+
+    /** Statements of the function's resource policy that no resource of this stack manages, as "Sid (principal, action)". */
+    private List<String> foreignStatements() {
+        String policy;
+        try {
+            policy = lambda().getPolicy(r -> r.functionName(functionName)).policy();
+        } catch (ResourceNotFoundException e) {
+            return List.of(); // no resource policy at all
+        }
+        return foreignStatements(policy, ownStatementIds);
+    }
+
+    static List<String> foreignStatements(String policy, Set<String> ownStatementIds) {
+        if (policy == null || policy.isBlank()) {
+            return List.of();
+        }
+        List<String> foreign = new ArrayList<>();
+        for (JsonNode statement : Policies.parse(policy).path("Statement")) {
+            String sid = statement.path("Sid").asText("");
+            if (!ownStatementIds.contains(sid)) {
+                foreign.add(sid + " (principal " + statement.path("Principal") + ", " + statement.path("Effect").asText("")
+                        + " " + statement.path("Action") + ")");
+            }
+        }
+        foreign.sort(null);
+        return List.copyOf(foreign);
     }
 
     @Override
@@ -124,10 +180,34 @@ public final class FunctionResource implements Resource<FunctionSpec> {
         awaitReady();
     }
 
+    /** A failed function cannot be repaired in place. */
+    @Override
+    public Set<String> replacedOnChange() {
+        return Set.of("state");
+    }
+
     @Override
     public void update(FunctionSpec current, List<Difference> differences) {
-        boolean codeChanged = differences.stream().anyMatch(d -> d.field().equals("codeSha256"));
-        boolean configurationChanged = differences.stream().anyMatch(d -> !d.field().equals("codeSha256"));
+        Set<String> fields = new HashSet<>();
+        differences.forEach(difference -> fields.add(difference.field()));
+        boolean updateFailed = fields.remove("lastUpdate");
+        boolean policyChanged = fields.remove("foreignPolicyStatements");
+        boolean codeChanged = fields.remove("codeSha256") || updateFailed;
+        boolean configurationChanged = !fields.isEmpty() || updateFailed;
+        if (policyChanged) {
+            for (String statement : current.foreignPolicyStatements()) {
+                String sid = statement.substring(0, statement.indexOf(" ("));
+                if (sid.isEmpty()) {
+                    throw new IllegalStateException("Lambda function " + functionName + " has a policy statement without Sid,"
+                            + " which cannot be removed by id: " + statement);
+                }
+                try {
+                    lambda().removePermission(r -> r.functionName(functionName).statementId(sid));
+                } catch (ResourceNotFoundException e) {
+                    // removed meanwhile
+                }
+            }
+        }
         if (codeChanged) {
             SdkBytes code = code();
             lambda().updateFunctionCode(r -> r.functionName(functionName).zipFile(code));

@@ -53,7 +53,7 @@ public final class GlueTableResource implements Resource<GlueTableSpec> {
                 "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat",
                 "org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat",
                 "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe",
-                new TreeMap<>(Map.of("serialization.format", "1")), parameters);
+                new TreeMap<>(Map.of("serialization.format", "1")), parameters, Map.of());
     }
 
     @Override
@@ -108,18 +108,21 @@ public final class GlueTableResource implements Resource<GlueTableSpec> {
         }
         Map<String, String> all = table.parameters() == null ? Map.of() : table.parameters();
         Map<String, String> ours = new TreeMap<>();
-        for (String key : desired.parameters().keySet()) {
-            if (all.containsKey(key)) {
-                ours.put(key, all.get(key));
+        Map<String, String> contradicting = new TreeMap<>();
+        all.forEach((key, value) -> {
+            if (desired.parameters().containsKey(key)) {
+                ours.put(key, value);
+            } else if (GlueTableSpec.contradictsDesign(key)) {
+                contradicting.put(key, value);
             }
-        }
+        });
         var storage = table.storageDescriptor();
         var serde = storage == null ? null : storage.serdeInfo();
         GlueTableSpec current = new GlueTableSpec(table.tableType(), storage == null ? null : storage.location(),
                 storage == null ? List.of() : columns(storage.columns()), columns(table.partitionKeys()),
                 storage == null ? null : storage.inputFormat(), storage == null ? null : storage.outputFormat(),
                 serde == null ? null : serde.serializationLibrary(),
-                serde == null || serde.parameters() == null ? Map.of() : new TreeMap<>(serde.parameters()), ours);
+                serde == null || serde.parameters() == null ? Map.of() : new TreeMap<>(serde.parameters()), ours, contradicting);
         return Observation.of(current, all.get(Planner.STACK_TAG));
     }
 
@@ -133,10 +136,25 @@ public final class GlueTableResource implements Resource<GlueTableSpec> {
         return List.copyOf(result);
     }
 
-    private TableInput tableInput() {
+    /**
+     * The parameters to write: on update, what the table holds now (Glue's and other tools' own
+     * parameters are kept) without the ones that contradict the design, then this stack's.
+     */
+    static Map<String, String> mergedParameters(Map<String, String> existing, Map<String, String> ours) {
+        Map<String, String> merged = new TreeMap<>();
+        existing.forEach((key, value) -> {
+            if (!GlueTableSpec.contradictsDesign(key)) {
+                merged.put(key, value);
+            }
+        });
+        merged.putAll(ours);
+        return merged;
+    }
+
+    private TableInput tableInput(Map<String, String> parameters) {
         return TableInput.builder().name(tableName()).tableType(desired.tableType())
                 .description("Roxxane metrics, one row per sample; partitions registered as data arrives")
-                .parameters(desired.parameters())
+                .parameters(parameters)
                 .partitionKeys(glueColumns(desired.partitionKeys()))
                 .storageDescriptor(s -> s.location(desired.location()).columns(glueColumns(desired.columns()))
                         .inputFormat(desired.inputFormat()).outputFormat(desired.outputFormat()).compressed(false)
@@ -156,12 +174,16 @@ public final class GlueTableResource implements Resource<GlueTableSpec> {
 
     @Override
     public void create() {
-        glue().createTable(r -> r.databaseName(databaseName()).tableInput(tableInput()));
+        glue().createTable(r -> r.databaseName(databaseName()).tableInput(tableInput(desired.parameters())));
     }
 
+    /** Rewrites the table definition; parameters are merged (see {@link #mergedParameters}), never replaced wholesale. */
     @Override
     public void update(GlueTableSpec current, List<Difference> differences) {
-        glue().updateTable(r -> r.databaseName(databaseName()).tableInput(tableInput()));
+        Table table = glue().getTable(r -> r.databaseName(databaseName()).name(tableName())).table();
+        Map<String, String> parameters = mergedParameters(table.parameters() == null ? Map.of() : table.parameters(),
+                desired.parameters());
+        glue().updateTable(r -> r.databaseName(databaseName()).tableInput(tableInput(parameters)));
     }
 
     @Override

@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 /** Lets S3 invoke the partition registrar, for events of this bucket in this account only. */
 public final class InvokePermissionResource implements Resource<InvokePermissionSpec> {
-    static final String STATEMENT_ID = "roxxane-s3-invoke";
+    public static final String STATEMENT_ID = "roxxane-s3-invoke";
 
     private final StackContext context;
     private final String functionName;

@@ -63,9 +63,13 @@ public record StackLayout(Settings settings, StackIdentity identity, String buck
                 + "/day=!{timestamp:dd}/hour=!{timestamp:HH}/";
     }
 
-    /** The argument the agent needs. */
+    /**
+     * The argument the agent needs; with {@code endpoint=} when the provisioner was pointed at an
+     * endpoint of its own (see {@link Settings#agentEndpoint()}).
+     */
     public String agentArgument() {
-        return "-javaagent:roxxane.jar=stream=" + settings.deliveryStreamName() + ",region=" + identity.region();
+        return "-javaagent:roxxane.jar=stream=" + settings.deliveryStreamName() + ",region=" + identity.region()
+                + settings.agentEndpoint().map(endpoint -> ",endpoint=" + endpoint).orElse("");
     }
 
     private String regional(String service, String resource) {

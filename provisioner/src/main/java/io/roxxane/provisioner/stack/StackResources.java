@@ -13,6 +13,7 @@ import io.roxxane.provisioner.resources.RoleResource;
 import io.roxxane.provisioner.resources.StackContext;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The resources of one stack and how they depend on each other. */
 public final class StackResources {
@@ -52,14 +53,14 @@ public final class StackResources {
                         "Roxxane Firehose transform: validate, enrich, partition keys", settings.transformJar(),
                         TRANSFORM_HANDLER, layout.roleArn(settings.transformRoleName()), settings.lambdaMemoryMb(),
                         settings.lambdaTimeoutSeconds(), Map.of("JAVA_TOOL_OPTIONS", FAST_COLD_START),
-                        List.of("transform-role")),
+                        List.of("transform-role"), Set.of()),
                 new FunctionResource(context, "registrar-function", registrar,
                         "Roxxane partition registrar: adds Glue partitions as objects arrive", settings.registrarJar(),
                         REGISTRAR_HANDLER, layout.roleArn(settings.registrarRoleName()), REGISTRAR_MEMORY_MB,
                         REGISTRAR_TIMEOUT_SECONDS,
                         Map.of("GLUE_DATABASE", settings.glueDatabaseName(), "GLUE_TABLE", settings.glueTableName(),
                                 "JAVA_TOOL_OPTIONS", FAST_COLD_START),
-                        List.of("registrar-role")),
+                        List.of("registrar-role"), Set.of(InvokePermissionResource.STATEMENT_ID)),
                 new InvokePermissionResource(context, registrar, List.of("registrar-function", "bucket")),
                 new BucketNotificationResource(context, layout.functionArn(registrar), List.of("bucket", "registrar-permission")),
                 new DeliveryStreamResource(context));

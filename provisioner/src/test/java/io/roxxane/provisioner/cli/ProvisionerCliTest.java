@@ -81,4 +81,74 @@ class ProvisionerCliTest {
             assertTrue(help.contains(expected), expected + " missing in " + output());
         }
     }
+
+    /** The provisioner in a child JVM with exactly this environment (the SDK reads the real one). */
+    private ChildResult child(Map<String, String> environment, String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+                ProvisionerCli.class.getName()));
+        command.addAll(java.util.List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(key -> key.startsWith("AWS_") || key.startsWith("ROXXANE_"));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), output);
+        return new ChildResult(process.exitValue(), output);
+    }
+
+    private record ChildResult(int exitCode, String output) {
+    }
+
+    private Map<String, String> awsFiles(Map<String, String> more) throws IOException {
+        Path config = Files.writeString(directory.resolve("aws-config"),
+                "[profile ci]\naws_access_key_id = a\naws_secret_access_key = b\n");
+        Map<String, String> environment = new java.util.HashMap<>(jars());
+        environment.put("AWS_CONFIG_FILE", config.toString());
+        environment.put("AWS_SHARED_CREDENTIALS_FILE", directory.resolve("no-credentials").toString());
+        environment.putAll(more);
+        return environment;
+    }
+
+    @Test
+    void run_whenProfileHasNoRegionAndAwsRegionExported_usesAwsRegionAsTheSdkDoes() throws Exception {
+        ChildResult result = child(awsFiles(Map.of("AWS_REGION", "us-east-1")), "plan", "--profile", "ci");
+
+        // It got past the settings to the first AWS call, which finds nothing on port 9.
+        assertEquals(ExitCodes.FAILED, result.exitCode(), result.output());
+        assertTrue(!result.output().contains("no AWS region") && result.output().contains("error: "), result.output());
+    }
+
+    @Test
+    void run_whenNamedProfileDoesNotExist_exits64BeforeAnyAwsCall() throws Exception {
+        ChildResult result = child(awsFiles(Map.of("AWS_REGION", "us-east-1")), "plan", "--profile", "nope");
+
+        assertEquals(ExitCodes.USAGE, result.exitCode(), result.output());
+        assertTrue(result.output().contains("config error: PROFILE='nope' is not allowed: no such profile in "), result.output());
+        assertTrue(result.output().contains("expected one of ci"), result.output());
+    }
+
+    @Test
+    void run_whenAwsRegionIsNoRegionCode_exits64NamingAwsRegion() throws Exception {
+        ChildResult result = child(awsFiles(Map.of("AWS_REGION", "eu-west")), "status");
+
+        assertEquals(ExitCodes.USAGE, result.exitCode(), result.output());
+        assertTrue(result.output().contains("config error: AWS_REGION='eu-west' is not allowed: expected an AWS region code"),
+                result.output());
+    }
+
+    @Test
+    void run_whenSettingsComeFromEnvironmentAndFlags_printsEachWithItsSource() throws IOException {
+        Map<String, String> environment = new java.util.HashMap<>(jars());
+        environment.put("PREFIX", "/usr/local");
+        environment.put("ROXXANE_BUFFERING_SIZE", "64");
+
+        run(environment, "plan", "--stack-name", "shop");
+
+        assertTrue(output().contains("Settings not at their default:"), output());
+        assertTrue(output().contains("  PREFIX=/usr/local  (environment variable PREFIX)"), output());
+        assertTrue(output().contains("  STACK_NAME=shop  (flag --stack-name)"), output());
+        assertTrue(output().contains("  BUFFERING_SIZE=64  (environment variable ROXXANE_BUFFERING_SIZE)"), output());
+        assertTrue(output().contains("  ENDPOINT_URL=http://127.0.0.1:9  (environment variable AWS_ENDPOINT_URL)"), output());
+    }
 }

@@ -229,4 +229,23 @@ class SettingsResolverTest {
 
         assertEquals(built, new JarLocator(provisionerTarget, Path.of("/nonexistent")).locate("transform.jar", "transform"));
     }
+
+    @Test
+    void resolve_whenValuesGivenInSeveralPlaces_recordsEachOnesSourceAndNothingForDefaults() {
+        flags.put(Setting.STACK_NAME, "shop");
+        environment.put("PREFIX", "/usr/local");
+        environment.put("ROXXANE_BUFFERING_TIME", "120");
+        environment.put("AWS_ENDPOINT_URL", "http://127.0.0.1:5000");
+        file.put("LOG_RETENTION_DAYS", "30");
+
+        Settings settings = new SettingsResolver(flags, environment, file, "./.env", new JarLocator(directory, directory)).resolve(true);
+
+        assertEquals("flag --stack-name", settings.given().get(Setting.STACK_NAME).source());
+        assertEquals("/usr/local", settings.given().get(Setting.PREFIX).value());
+        assertEquals("environment variable PREFIX", settings.given().get(Setting.PREFIX).source());
+        assertEquals("environment variable ROXXANE_BUFFERING_TIME", settings.given().get(Setting.BUFFERING_TIME).source());
+        assertEquals("environment variable AWS_ENDPOINT_URL", settings.given().get(Setting.ENDPOINT_URL).source());
+        assertEquals("file ./.env", settings.given().get(Setting.LOG_RETENTION_DAYS).source());
+        assertEquals(null, settings.given().get(Setting.BUFFERING_SIZE));
+    }
 }

@@ -58,4 +58,44 @@ class IamPropagationTest {
         assertTrue(thrown.getMessage().contains("IAM_PROPAGATION_TIMEOUT"), thrown.getMessage());
         assertTrue(thrown.getMessage().contains("unable to assume role"), thrown.getMessage());
     }
+
+    @Test
+    void retry_whenUnrelatedErrorMentionsARole_failsAtOnce() {
+        List<Duration> pauses = new ArrayList<>();
+        for (AwsServiceException unrelated : List.of(
+                error("InvalidParameterValueException", "1 validation error detected: Value 'arn:aws:iam::1:role/x y' at 'role'"
+                        + " failed to satisfy constraint: Member must satisfy regular expression pattern"),
+                error("InvalidParameterValueException", "The role or permission boundary is invalid for this function"),
+                error("AccessDeniedException", "User: arn:aws:sts::1:assumed-role/ci/s is not authorized to perform: iam:PassRole"
+                        + " on resource: arn:aws:iam::1:role/x"),
+                error("InvalidArgumentException", "Access was denied: missing permission for the role"))) {
+            AwsServiceException thrown = assertThrows(AwsServiceException.class,
+                    () -> new IamPropagation(Duration.ofSeconds(120), pauses::add).retry("x", () -> {
+                        throw unrelated;
+                    }));
+            assertSame(unrelated, thrown);
+        }
+        assertEquals(List.of(), pauses);
+    }
+
+    @Test
+    void retry_whenKnownPropagationMessage_retries() {
+        for (AwsServiceException propagating : List.of(
+                error("InvalidParameterValueException", "The role defined for the function cannot be assumed by Lambda."),
+                error("InvalidArgumentException", "Firehose is unable to assume role arn:aws:iam::1:role/r. Please check the role provided."),
+                error("InvalidArgumentException", "Role arn:aws:iam::1:role/r is not authorized to perform: glue:GetTableVersions"
+                        + " for the given table or the table does not exist."),
+                error("InvalidArgumentException", "Access was denied when calling Glue. Please ensure that the role specified in"
+                        + " the data format conversion configuration has the necessary permissions."),
+                error("InvalidArgument", "Unable to validate the following destination configurations"))) {
+            AtomicInteger attempts = new AtomicInteger();
+            String result = new IamPropagation(Duration.ofSeconds(60), pause -> { }).retry("x", () -> {
+                if (attempts.incrementAndGet() < 2) {
+                    throw propagating;
+                }
+                return "ok";
+            });
+            assertEquals("ok", result, propagating.getMessage());
+        }
+    }
 }

@@ -77,4 +77,19 @@ class DesiredSpecsTest {
         // Lambda reports CodeSha256 as base64 of the 32-byte digest.
         assertEquals(44, after.codeSha256().length());
     }
+
+    @Test
+    void glueTableParameters_whenUpdated_keepOtherToolsParametersDropProjectionAndSetOurs() {
+        Map<String, String> existing = Map.of("classification", "json", "owner_team", "analytics", "transient_lastDdlTime", "1",
+                "projection.enabled", "true", "projection.service.type", "injected", "storage.location.template", "s3://x/${service}");
+        Map<String, String> ours = GlueTableResource.desiredSpec("s3://b/metrics/", "shop").parameters();
+
+        Map<String, String> merged = GlueTableResource.mergedParameters(existing, ours);
+
+        assertEquals("analytics", merged.get("owner_team"));
+        assertEquals("1", merged.get("transient_lastDdlTime"));
+        assertEquals("parquet", merged.get("classification"));
+        assertEquals("shop", merged.get("roxxane:stack"));
+        assertFalse(merged.keySet().stream().anyMatch(GlueTableSpec::contradictsDesign), merged.toString());
+    }
 }

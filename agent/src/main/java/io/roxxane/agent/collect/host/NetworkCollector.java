@@ -124,15 +124,8 @@ public final class NetworkCollector implements Collector {
     private boolean isCounted(List<NetworkIF> counted, int from, int colon) {
         int start = netDev.skipBlanks(from);
         for (NetworkIF nif : counted) {
-            String name = nif.getName();
-            if (name.length() == colon - start) {
-                boolean same = true;
-                for (int i = 0; i < name.length() && same; i++) {
-                    same = netDev.at(start + i) == name.charAt(i);
-                }
-                if (same) {
-                    return true;
-                }
+            if (netDev.regionEquals(start, colon, nif.getName())) {
+                return true;
             }
         }
         return false;

@@ -19,6 +19,10 @@ public final class ProcessCollector implements Collector {
     private final Method maxFds;
     private final Deltas cpuNanos = new Deltas();
     private final Deltas wallNanos = new Deltas();
+    /** Containers make the processor count a read of cgroup files: refreshed once a minute, not per sample. */
+    private static final long CPUS_REFRESH_NANOS = 60_000_000_000L;
+    private int cpus;
+    private long cpusReadAtNanos;
 
     public ProcessCollector() throws ReflectiveOperationException {
         this(ManagementFactory.getOperatingSystemMXBean());
@@ -42,6 +46,15 @@ public final class ProcessCollector implements Collector {
         this.maxFds = hasFds ? unix.getMethod("getMaxFileDescriptorCount") : null;
     }
 
+    private int availableProcessors() {
+        long now = System.nanoTime();
+        if (cpus == 0 || now - cpusReadAtNanos >= CPUS_REFRESH_NANOS) {
+            cpus = Math.max(1, os.getAvailableProcessors());
+            cpusReadAtNanos = now;
+        }
+        return cpus;
+    }
+
     @Override
     public String name() {
         return "process";
@@ -53,7 +66,7 @@ public final class ProcessCollector implements Collector {
         long cpuDelta = cpu >= 0 ? cpuNanos.next(cpu) : -1;
         long wallDelta = wallNanos.next(System.nanoTime());
         if (cpuDelta >= 0 && wallDelta > 0) {
-            int cpus = Math.max(1, os.getAvailableProcessors());
+            int cpus = availableProcessors();
             sample.set(Column.PROCESS_CPU_TIME_MS, cpuDelta / 1_000_000L)
                     .set(Column.PROCESS_CPU_UTILIZATION, Math.min(1.0, (double) cpuDelta / wallDelta / cpus));
         }

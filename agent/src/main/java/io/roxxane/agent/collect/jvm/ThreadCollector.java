@@ -6,16 +6,32 @@ import io.roxxane.schema.Column;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 
-/** Live, daemon, peak and deadlocked threads. */
+/**
+ * Live, daemon, peak and deadlocked threads. Finding deadlocks is a safepoint operation (it
+ * pauses every application thread for a moment), so it runs at most once every
+ * {@link #DEADLOCK_CHECK_MILLIS}; the samples in between carry the last count. A deadlock does
+ * not resolve itself, so it shows within that time and stays shown.
+ */
 public final class ThreadCollector implements Collector {
+    static final long DEADLOCK_CHECK_MILLIS = 60_000;
+
     private final ThreadMXBean threads;
+    private final long checkEveryNanos;
+    private long checkedAtNanos;
+    private boolean checked;
+    private int deadlocked;
 
     public ThreadCollector() {
         this(ManagementFactory.getThreadMXBean());
     }
 
     public ThreadCollector(ThreadMXBean threads) {
+        this(threads, DEADLOCK_CHECK_MILLIS);
+    }
+
+    ThreadCollector(ThreadMXBean threads, long deadlockCheckMillis) {
         this.threads = threads;
+        this.checkEveryNanos = deadlockCheckMillis * 1_000_000L;
     }
 
     @Override
@@ -25,11 +41,17 @@ public final class ThreadCollector implements Collector {
 
     @Override
     public void collect(Sample sample) {
-        long[] deadlocked = threads.isSynchronizerUsageSupported()
-                ? threads.findDeadlockedThreads() : threads.findMonitorDeadlockedThreads();
+        long now = System.nanoTime();
+        if (!checked || now - checkedAtNanos >= checkEveryNanos) {
+            long[] found = threads.isSynchronizerUsageSupported()
+                    ? threads.findDeadlockedThreads() : threads.findMonitorDeadlockedThreads();
+            deadlocked = found == null ? 0 : found.length;
+            checked = true;
+            checkedAtNanos = now;
+        }
         sample.set(Column.JVM_THREADS_LIVE, threads.getThreadCount())
                 .set(Column.JVM_THREADS_DAEMON, threads.getDaemonThreadCount())
                 .set(Column.JVM_THREADS_PEAK, threads.getPeakThreadCount())
-                .set(Column.JVM_THREADS_DEADLOCKED, deadlocked == null ? 0 : deadlocked.length);
+                .set(Column.JVM_THREADS_DEADLOCKED, deadlocked);
     }
 }

@@ -38,6 +38,7 @@ class DiskCollectorTest {
             Sample second = new Sample();
             collector.collect(second);
             long[] d3 = ProcFiles.diskstatsWholeDisks();
+            assertTrue(collector.lastReadFromProc(), "the counters came from one read of /proc/diskstats");
 
             for (int i = 0; i < 4; i++) {
                 long delta = second.getLong(COLUMNS[i], -1);

@@ -23,4 +23,21 @@ class RootFileSystemCollectorTest {
         assertTrue(Math.abs(free - usable) <= total / 100, "free " + free + " vs usable " + usable);
         assertTrue(free <= root.getFreeSpace() + total / 100 && free <= total);
     }
+
+    @Test
+    void collect_whenRead_agreesWithDf() throws Exception {
+        // An independent source: coreutils' df, in its own process.
+        Process df = new ProcessBuilder("df", "-B1", "--output=size,avail", "/").redirectErrorStream(true).start();
+        String[] lines = new String(df.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                .trim().split("\n");
+        assertEquals(0, df.waitFor(), String.join("\n", lines));
+        Sample sample = new Sample();
+        new RootFileSystemCollector().collect(sample);
+        String[] fields = lines[lines.length - 1].trim().split("\\s+");
+        long total = sample.getLong(Column.HOST_FS_ROOT_TOTAL_BYTES, -1);
+        assertEquals(Long.parseLong(fields[0]), total, "size as df reports it");
+        long dfAvail = Long.parseLong(fields[1]);
+        long free = sample.getLong(Column.HOST_FS_ROOT_FREE_BYTES, -1);
+        assertTrue(Math.abs(free - dfAvail) <= total / 100, "free " + free + " vs df's Avail " + dfAvail);
+    }
 }

@@ -58,8 +58,10 @@ class ThreadCollectorTest {
 
     @Test
     void collect_whenTwoThreadsDeadlock_reportsThemAndZeroAfterCleanUp() throws Exception {
-        ThreadCollector collector = new ThreadCollector();
+        ThreadCollector collector = new ThreadCollector(java.lang.management.ManagementFactory.getThreadMXBean(), 0);
+        ThreadCollector hourly = new ThreadCollector(java.lang.management.ManagementFactory.getThreadMXBean(), 3_600_000);
         assertEquals(0, collect(collector).getLong(Column.JVM_THREADS_DEADLOCKED, -1));
+        assertEquals(0, collect(hourly).getLong(Column.JVM_THREADS_DEADLOCKED, -1));
         ReentrantLock a = new ReentrantLock();
         ReentrantLock b = new ReentrantLock();
         CountDownLatch bothHoldFirst = new CountDownLatch(2);
@@ -73,6 +75,8 @@ class ThreadCollectorTest {
                 Thread.onSpinWait();
             }
             assertEquals(2, seen, "the two threads locking in opposite order");
+            assertEquals(0, collect(hourly).getLong(Column.JVM_THREADS_DEADLOCKED, -1),
+                    "between checks (a safepoint each) the last count is carried");
         } finally {
             one.interrupt();
             two.interrupt();
