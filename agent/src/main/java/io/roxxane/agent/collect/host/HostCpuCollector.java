@@ -55,8 +55,11 @@ public final class HostCpuCollector implements Collector {
                 for (int i = 0; i < TICK_FIELDS; i++) {
                     total += ticks[i] - previousTicks[i];
                 }
+                if (total <= 0) {
+                    return; // not one tick since the last sample: nothing measured yet, keep the baseline
+                }
                 long idle = ticks[IDLE] + ticks[IOWAIT] - previousTicks[IDLE] - previousTicks[IOWAIT];
-                if (total > 0 && idle >= 0 && idle <= total) {
+                if (idle >= 0 && idle <= total) {
                     sample.set(Column.HOST_CPU_UTILIZATION, (double) (total - idle) / total);
                 }
             }

@@ -83,5 +83,14 @@ class ProcFallbackTest {
         assertEquals(1.5, getDouble(second, Column.HOST_LOAD_1M), 1e-9);
         assertEquals(0.75, getDouble(second, Column.HOST_LOAD_5M), 1e-9);
         assertEquals(0.25, getDouble(second, Column.HOST_LOAD_15M), 1e-9);
+
+        // No tick since the last sample: nothing measured; the next sample measures from the old baseline.
+        Sample third = new Sample();
+        cpu.collect(third);
+        assertEquals(-1, getDouble(third, Column.HOST_CPU_UTILIZATION));
+        Files.writeString(stat, "cpu  400 0 300 1400 100 0 0 0 0 0\n"); // +100 system, +100 idle
+        Sample fourth = new Sample();
+        cpu.collect(fourth);
+        assertEquals(0.5, getDouble(fourth, Column.HOST_CPU_UTILIZATION), 1e-9);
     }
 }
