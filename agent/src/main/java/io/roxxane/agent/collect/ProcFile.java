@@ -20,11 +20,6 @@ public final class ProcFile {
         this.buffer = new byte[Math.max(64, initialCapacity)];
     }
 
-    /** Whether the file exists now (it does not off Linux, or without /proc). */
-    public boolean exists() {
-        return file.exists();
-    }
-
     /**
      * Reads the file from its start, at most {@code maxBytes} (the whole file if it is shorter).
      * Returns false when it cannot be read; the previous content is gone then.
@@ -106,7 +101,7 @@ public final class ProcFile {
     }
 
     /** The index just past the digits starting at {@code from}. */
-    public int skipDigits(int from) {
+    private int skipDigits(int from) {
         int i = from;
         while (i < length && buffer[i] >= '0' && buffer[i] <= '9') {
             i++;

@@ -47,7 +47,9 @@ class DefaultCollectorsTest {
         CollectorSet set = DefaultCollectors.create();
         assertEquals(0, set.disabledCount(), log.toString(StandardCharsets.UTF_8));
         assertEquals(16, set.collectors().size(), "8 JVM and 8 host collectors");
-        assertEquals(DefaultCollectors.HOST_COLLECTORS, 8, "off Linux, every host collector counts as unavailable");
+        long host = set.collectors().stream()
+                .filter(c -> !c.name().startsWith("jvm-") && !c.name().equals("process")).count();
+        assertEquals(DefaultCollectors.HOST_COLLECTORS, host, "off Linux, every host collector counts as unavailable");
 
         Sample first = new Sample();
         set.collectInto(first);

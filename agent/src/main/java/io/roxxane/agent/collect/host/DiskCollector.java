@@ -25,6 +25,8 @@ public final class DiskCollector implements Collector {
     private final HardwareAbstractionLayer hardware;
     private final ProcFile diskstats = new ProcFile("/proc/diskstats", 4_096);
     private final long[] totals = new long[4];
+    /** One row's first seven counters, reused for every row of every sample. */
+    private final long[] fields = new long[7];
     private boolean lastReadFromProc;
     private List<HWDiskStore> disks;
     private long listedAtMillis;
@@ -111,7 +113,6 @@ public final class DiskCollector implements Collector {
             int nameEnd = diskstats.skipField(nameStart);
             if (isKnownDisk(nameStart, nameEnd)) {
                 // reads, reads merged, sectors read, ms reading, writes, writes merged, sectors written
-                long[] fields = new long[7];
                 int at = nameEnd;
                 for (int i = 0; i < fields.length; i++) {
                     fields[i] = diskstats.number(at);

@@ -25,6 +25,8 @@ public final class NetworkCollector implements Collector {
 
     private final HardwareAbstractionLayer hardware;
     private final ProcFile netDev = new ProcFile("/proc/net/dev", 2_048);
+    /** One row's first ten counters, reused for every row of every sample. */
+    private final long[] fields = new long[10];
     private List<NetworkIF> interfaces;
     private long listedAtMillis;
     private final Deltas rxBytes = new Deltas();
@@ -101,7 +103,6 @@ public final class NetworkCollector implements Collector {
                 // fields after the colon: rx bytes, packets, errs, drop, fifo, frame, compressed,
                 // multicast, then tx bytes, packets, ...
                 int at = colon + 1;
-                long[] fields = new long[10];
                 for (int i = 0; i < fields.length; i++) {
                     fields[i] = netDev.number(at);
                     at = netDev.skipField(at);
