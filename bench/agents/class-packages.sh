@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 SECS=${1:-20}
 work=$(mktemp -d /tmp/roxxane-classes.XXXXXX)
 moto=
-cleanup() { [ -n "$moto" ] && kill "$moto" 2> /dev/null; wait 2> /dev/null || true; rm -rf "$work"; }
+cleanup() { [ -n "$moto" ] && kill "$moto" 2> /dev/null; wait 2> /dev/null || true; [ -n "${KEEP:-}" ] && cp "$work"/*.log "$KEEP"/ ; rm -rf "$work"; }
 trap cleanup EXIT
 javac -d "$work/classes" bench/agents/Workload.java
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

@@ -271,6 +271,7 @@ nmt_run() { # cfg run
     "$JCMD" "$jpid" VM.native_memory summary > "$dir/nmt.txt" 2>&1 || true
     "$JCMD" "$jpid" GC.run > /dev/null 2>&1 || true
     "$JCMD" "$jpid" GC.heap_info > "$dir/heap.txt" 2>&1 || true
+    "$JCMD" "$jpid" GC.class_histogram > "$dir/histogram.txt" 2>&1 || true
     "$JCMD" "$jpid" VM.native_memory summary > "$dir/nmt-after-gc.txt" 2>&1 || true
     wait "$jpid" || echo "NMT run $cfg $i: JVM exited with $?" >&2
     stop_scraper

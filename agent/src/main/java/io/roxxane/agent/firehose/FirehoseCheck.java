@@ -16,14 +16,10 @@ import java.util.Properties;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamDescription;
 import software.amazon.awssdk.services.firehose.model.DescribeDeliveryStreamRequest;
-import software.amazon.awssdk.services.firehose.model.PutRecordBatchRequest;
-import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponse;
-import software.amazon.awssdk.services.firehose.model.Record;
 
 /**
  * {@code java -jar roxxane.jar check stream=NAME [region=… endpoint=…]}: tells the user, one
@@ -118,14 +114,14 @@ public final class FirehoseCheck {
         }
 
         SdkFailureClassifier classifier = new SdkFailureClassifier(stream,
-                SdkRecordSender.describeTarget(region, config.endpoint()), false);
+                FirehoseRecordSender.describeTarget(region, config.endpoint()), false);
         FirehoseConnection connection = FirehoseClientFactory.create(region, config.endpoint(), TIMEOUTS);
         try {
             describe(connection.client(), stream, region, classifier);
-            testPut(connection.client(), stream, config, classifier);
         } finally {
             connection.close();
         }
+        testPut(stream, region, config, classifier);
         if (allHold) {
             out.println("All checks passed: the agent can ship to Firehose stream '" + stream + "'.");
             return OK;
@@ -162,29 +158,29 @@ public final class FirehoseCheck {
         }
     }
 
-    private void testPut(FirehoseClient client, String stream, AgentConfig config, SdkFailureClassifier classifier) {
+    /** The agent's own PutRecordBatch path ({@link FirehoseRecordSender}), one sample. */
+    private void testPut(String stream, String region, AgentConfig config, SdkFailureClassifier classifier) {
         Identity identity = Identity.ofThisJvm(CHECK_SERVICE, Collections.<String, String>emptyMap(),
                 config.intervalMillis());
         Sample sample = new Sample();
         sample.set(Column.TS, System.currentTimeMillis()).set(Column.SEQ, 0L);
         identity.writeTo(sample);
         byte[] line = new SampleEncoder().encode(sample);
+        FirehoseRecordSender sender = new FirehoseRecordSender(stream, region, config.endpoint(), TIMEOUTS,
+                classifier);
         try {
-            PutRecordBatchResponse response = client.putRecordBatch(PutRecordBatchRequest.builder()
-                    .deliveryStreamName(stream)
-                    .records(Record.builder().data(SdkBytes.fromByteArray(line)).build())
-                    .build());
-            Integer failed = response.failedPutCount();
-            if (failed != null && failed > 0) {
-                String code = response.requestResponses().isEmpty() ? "unknown"
-                        : response.requestResponses().get(0).errorCode();
-                fail("test put: Firehose did not take the record (" + code + "); try again in a minute");
+            PutOutcome outcome = sender.put(Collections.singletonList(new PackedRecord(line, 1)), 0);
+            if (outcome.failure() != null) {
+                fail("test put failed: " + outcome.failure().userMessage());
+            } else if (!outcome.failedIndexes().isEmpty()) {
+                fail("test put: Firehose did not take the record (" + outcome.firstErrorCode()
+                        + "); try again in a minute");
             } else {
                 ok("test put accepted (PutRecordBatch, 1 sample with service=" + CHECK_SERVICE + ", instance_id="
                         + identity.instanceId() + "); it lands with the stream's other data");
             }
-        } catch (Exception e) {
-            fail("test put failed: " + classifier.classify(e).userMessage());
+        } finally {
+            sender.close();
         }
     }
 

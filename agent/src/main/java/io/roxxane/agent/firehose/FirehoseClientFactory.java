@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.firehose.FirehoseClientBuilder;
  * {@code AWS_ENDPOINT_URL_FIREHOSE} / {@code AWS_ENDPOINT_URL} handling. Call and attempt
  * timeouts are set and the SDK's own retries are off: the shipper's retry loop is in charge, so
  * that a retry never holds up the collector and never loses data. The timeouts run on one
- * {@link SdkTimer} thread rather than the SDK's default pool of five.
+ * {@link CallTimer} thread rather than the SDK's default pool of five.
  *
  * <p>Building a client loads a good part of the SDK: call this on the sender thread, never on a
  * host thread or during start-up.
@@ -35,7 +35,7 @@ final class FirehoseClientFactory {
      */
     static FirehoseConnection create(String region, URI endpoint, ShipperTuning tuning) {
         Duration attempt = Duration.ofMillis(tuning.attemptTimeoutMillis);
-        ScheduledThreadPoolExecutor timer = SdkTimer.create();
+        ScheduledThreadPoolExecutor timer = CallTimer.create();
         UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofMillis(Math.min(tuning.attemptTimeoutMillis, 5_000)))
                 .socketTimeout(attempt);

@@ -47,7 +47,7 @@ public final class FirehoseSink implements Sink {
     public static Sink create(AgentConfig config, AgentStats stats) throws ConfigException {
         AwsProfileFilesCheck.verify();
         return create(config, stats, ShipperTuning.DEFAULT,
-                new SdkRecordSender(config.stream(), config.region(), config.endpoint(), ShipperTuning.DEFAULT));
+                new FirehoseRecordSender(config.stream(), config.region(), config.endpoint(), ShipperTuning.DEFAULT));
     }
 
     static FirehoseSink create(AgentConfig config, AgentStats stats, ShipperTuning tuning, RecordSender recordSender)

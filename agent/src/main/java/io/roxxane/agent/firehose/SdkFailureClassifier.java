@@ -6,13 +6,14 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 
 /**
- * Turns what the SDK throws into a {@link DeliveryFailure}: which failures are worth retrying
+ * Turns what a Firehose call throws or answers into a {@link DeliveryFailure}: which failures are worth retrying
  * soon and, for each kind, one line that names the cause and the fix.
  */
 final class SdkFailureClassifier {
@@ -58,7 +59,7 @@ final class SdkFailureClassifier {
                             + agent("; the agent keeps buffering and retries slowly"));
         }
         if (t instanceof ApiCallAttemptTimeoutException || t instanceof ApiCallTimeoutException
-                || hasCause(t, InterruptedIOException.class)) {
+                || hasCause(t, InterruptedIOException.class) || hasCause(t, SocketTimeoutException.class)) {
             return retryable("firehose-timeout", "timeout",
                     "Firehose (" + where + ") did not answer in time (" + text + ")"
                             + agent("; retrying with backoff, samples stay buffered")
@@ -83,9 +84,19 @@ final class SdkFailureClassifier {
     private DeliveryFailure service(AwsServiceException e) {
         String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null
                 ? "" : e.awsErrorDetails().errorCode();
-        int status = e.statusCode();
-        String detail = e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null
-                ? "" : ": " + e.awsErrorDetails().errorMessage();
+        String message = e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null
+                ? "" : e.awsErrorDetails().errorMessage();
+        return answered(e.statusCode(), code, message);
+    }
+
+    /**
+     * A call Firehose answered with an error.
+     *
+     * @param code the error type, e.g. {@code ResourceNotFoundException}; may be empty
+     * @param message Firehose's message; may be empty
+     */
+    DeliveryFailure answered(int status, String code, String message) {
+        String detail = message == null || message.isEmpty() ? "" : ": " + message;
         String shortError = (code.isEmpty() ? "error" : code) + " (HTTP " + status + ")";
         if (code.equals("ServiceUnavailableException") || code.equals("ThrottlingException")
                 || code.equals("LimitExceededException") || code.equals("SlowDown") || status == 429) {

@@ -42,7 +42,7 @@ final class FirehoseTestSupport {
     static FirehoseSink sink(AgentConfig config, AgentStats stats, long attemptTimeoutMillis) throws Exception {
         ShipperTuning tuning = ShipperTuning.forTests(attemptTimeoutMillis);
         return FirehoseSink.create(config, stats, tuning,
-                new SdkRecordSender(config.stream(), config.region(), config.endpoint(), tuning));
+                new FirehoseRecordSender(config.stream(), config.region(), config.endpoint(), tuning));
     }
 
     /** A sample line of about {@code size} bytes carrying {@code seq}. */

@@ -5,15 +5,16 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The scheduler the SDK runs its call and attempt timeouts on: one daemon thread instead of the
- * SDK's default pool of five, started for a call and gone again after {@link #IDLE_SECONDS} idle
- * seconds, so that between flushes the shipper holds no thread but its own.
+ * The scheduler Firehose calls' deadlines run on (the agent's sender, and the SDK client of
+ * {@code check}, instead of the SDK's default pool of five): one daemon thread, started for a call
+ * and gone again after {@link #IDLE_SECONDS} idle seconds, so that between flushes the shipper
+ * holds no thread but its own.
  */
-final class SdkTimer {
+final class CallTimer {
     static final String THREAD_NAME = "roxxane-firehose-timer";
     static final long IDLE_SECONDS = 10;
 
-    private SdkTimer() {
+    private CallTimer() {
     }
 
     static ScheduledThreadPoolExecutor create() {

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real SDK client's call and attempt timeouts run on one {@link SdkTimer} daemon thread, not
- * the SDK's default pool of five, and closing the sender ends that thread.
+ * Calls' deadlines run on one {@link CallTimer} daemon thread, no SDK thread pool is started, and
+ * closing the sender ends that thread.
  */
-class SdkRecordSenderThreadsTest {
+class FirehoseRecordSenderThreadsTest {
     private FakeFirehose fake;
 
     @BeforeEach
@@ -34,7 +34,7 @@ class SdkRecordSenderThreadsTest {
 
     @Test
     void put_manyCalls_runTimeoutsOnOneDaemonTimerThreadThatCloseEnds() throws Exception {
-        SdkRecordSender sender = new SdkRecordSender(FirehoseTestSupport.STREAM, "us-east-1",
+        FirehoseRecordSender sender = new FirehoseRecordSender(FirehoseTestSupport.STREAM, "us-east-1",
                 fake.endpoint(), ShipperTuning.forTests(5_000));
         List<PackedRecord> records = Collections.singletonList(
                 new PackedRecord("{\"seq\":0}\n".getBytes(StandardCharsets.UTF_8), 1));
@@ -44,7 +44,7 @@ class SdkRecordSenderThreadsTest {
             assertTrue(outcome.failedIndexes().isEmpty(), "call " + call + " was answered in full");
         }
         assertEquals(0, threadsNamed("sdk-ScheduledExecutor").size(), "the SDK's own timer pool is not started");
-        List<Thread> timers = threadsNamed(SdkTimer.THREAD_NAME);
+        List<Thread> timers = threadsNamed(CallTimer.THREAD_NAME);
         assertEquals(1, timers.size(), "one timer thread for all calls");
         assertTrue(timers.get(0).isDaemon(), "the timer thread never keeps the JVM alive");
 
