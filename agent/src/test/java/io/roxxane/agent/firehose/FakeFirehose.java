@@ -114,6 +114,8 @@ public final class FakeFirehose implements AutoCloseable {
     private volatile String streamStatus = "ACTIVE";
     private volatile CountDownLatch released = new CountDownLatch(1);
     private volatile HttpServer server;
+    private volatile SigV4Verifier signatures;
+    private final List<String> signatureProblems = new CopyOnWriteArrayList<>();
 
     public FakeFirehose(String streamName) throws IOException {
         this.streamName = streamName;
@@ -141,6 +143,16 @@ public final class FakeFirehose implements AutoCloseable {
     void firstCalls(int n, Reply reply) {
         int offset = putCalls.get();
         behavior = (call, records) -> call < offset + n ? reply : Reply.ok();
+    }
+
+    /** From now on, a call whose SigV4 signature {@code verifier} rejects gets 403 InvalidSignatureException. */
+    void requireSignatures(SigV4Verifier verifier) {
+        signatures = verifier;
+    }
+
+    /** What was wrong with each rejected signature, in arrival order. */
+    List<String> signatureProblems() {
+        return signatureProblems;
     }
 
     void streamStatus(String status) {
@@ -235,6 +247,19 @@ public final class FakeFirehose implements AutoCloseable {
             String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
             byte[] body = readAll(exchange.getRequestBody());
             targets.add(target + " " + contentType);
+            SigV4Verifier verifier = signatures;
+            if (verifier != null) {
+                Map<String, String> headers = new HashMap<>();
+                exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
+                String problem = verifier.problem(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                        headers, body);
+                if (problem != null) {
+                    signatureProblems.add(problem);
+                    send(exchange, 403, errorBody("InvalidSignatureException", "The request signature we calculated"
+                            + " does not match the signature you provided: " + problem), "InvalidSignatureException");
+                    return;
+                }
+            }
             if (!"POST".equals(exchange.getRequestMethod()) || target == null || !target.startsWith(TARGET_PREFIX)
                     || contentType == null || !contentType.startsWith("application/x-amz-json-1.1")) {
                 send(exchange, 400, errorBody("UnknownOperationException", "not a Firehose JSON 1.1 call"),
@@ -352,7 +377,8 @@ public final class FakeFirehose implements AutoCloseable {
     }
 
     /** The request's top-level strings, and Records as decoded data blobs. */
-    private static Map<String, Object> parse(byte[] body) throws IOException {
+    /** A PutRecordBatch request: its string fields, and "Records" as the decoded data blobs (strict base64). */
+    static Map<String, Object> parse(byte[] body) throws IOException {
         Map<String, Object> result = new HashMap<>();
         List<byte[]> records = new ArrayList<>();
         result.put("Records", records);

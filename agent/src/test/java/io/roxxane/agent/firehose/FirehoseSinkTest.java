@@ -45,6 +45,8 @@ class FirehoseSinkTest {
     private FakeFirehose fake;
     private AgentStats stats;
     private ByteArrayOutputStream log;
+    /** Set by the test that signs with a wrong secret on purpose. */
+    private boolean badSignaturesExpected;
 
     @TempDir
     Path temp;
@@ -62,6 +64,8 @@ class FirehoseSinkTest {
     @BeforeEach
     void start() throws Exception {
         fake = new FakeFirehose(FirehoseTestSupport.STREAM);
+        fake.requireSignatures(new SigV4Verifier(FirehoseTestSupport.ACCESS_KEY_ID, FirehoseTestSupport.SECRET_KEY,
+                "us-east-1", "firehose"));
         stats = new AgentStats();
         log = new ByteArrayOutputStream();
         AgentLog.redirectForTests(new PrintStream(log, true, StandardCharsets.UTF_8));
@@ -70,6 +74,9 @@ class FirehoseSinkTest {
     @AfterEach
     void stop() {
         fake.close();
+        if (!badSignaturesExpected) {
+            assertEquals(List.of(), fake.signatureProblems(), "every call is signed right (SigV4, firehose, us-east-1)");
+        }
         AgentLog.redirectForTests(null);
         String text = logText();
         if (Boolean.getBoolean("test.showLog")) {
@@ -402,6 +409,27 @@ class FirehoseSinkTest {
         sink.close(deadlineIn(Duration.ofSeconds(5)));
         assertAllArrivedOnce(300);
         assertEquals(1, countLines("firehose:PutRecordBatch"), logText());
+    }
+
+    @Test
+    void accept_whenTheSignatureIsRejected_saysTheCredentialsWereRefusedAndRecoversWhenFixed() throws Exception {
+        badSignaturesExpected = true;
+        System.setProperty("aws.secretAccessKey", "notTheSecretFirehoseKnows");
+        try {
+            FirehoseSink sink = sink(fake, stats, "");
+            acceptPaced(sink, 0, 300);
+            await("a rejected signature", WAIT, () -> !fake.signatureProblems().isEmpty() && stats.failures() >= 1);
+            assertEquals(0, fake.distinctSeqs(), "nothing stored while the signature is wrong");
+            FirehoseTestSupport.useFakeCredentials();
+            await("all delivered", WAIT, () -> fake.distinctSeqs() == 300);
+            sink.close(deadlineIn(Duration.ofSeconds(5)));
+            assertAllArrivedOnce(300);
+            assertEquals(1, countLines("Firehose refused the agent's credentials"), logText());
+            assertTrue(logText().contains("InvalidSignatureException (HTTP 403)"), logText());
+            assertTrue(fake.signatureProblems().get(0).startsWith("signature "), fake.signatureProblems().toString());
+        } finally {
+            FirehoseTestSupport.useFakeCredentials();
+        }
     }
 
     @Test

@@ -1,0 +1,87 @@
+package io.roxxane.agent.firehose;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The JSON 1.1 request and answers of PutRecordBatch; requests read back by {@link FakeFirehose}'s parser. */
+class PutRecordBatchJsonTest {
+    @Test
+    void request_holdsTheStreamAndEachRecordAsStandardBase64() throws Exception {
+        byte[] binary = new byte[1_000];
+        new Random(7).nextBytes(binary);
+        List<PackedRecord> records = List.of(
+                new PackedRecord("{\"ts\":1,\"service\":\"a\\\"b\"}\n".getBytes(StandardCharsets.UTF_8), 1),
+                new PackedRecord(binary, 1),
+                new PackedRecord(new byte[] {'x'}, 1));
+
+        byte[] body = PutRecordBatchJson.request("my-stream", records);
+        Map<String, Object> request = FakeFirehose.parse(body);
+
+        assertEquals("my-stream", request.get("DeliveryStreamName"));
+        @SuppressWarnings("unchecked")
+        List<byte[]> data = (List<byte[]>) request.get("Records");
+        assertEquals(3, data.size());
+        for (int i = 0; i < records.size(); i++) {
+            assertArrayEquals(records.get(i).data(), data.get(i), "record " + i);
+        }
+        String text = new String(body, StandardCharsets.UTF_8);
+        assertEquals(-1, text.indexOf('\n'), "no line breaks in the body's base64");
+        assertEquals(text.indexOf(Base64.getEncoder().encodeToString(binary)) > 0, true, "standard alphabet, padded");
+    }
+
+    @Test
+    void answer_readsFailedCountAndEachRecordsErrorCodeSkippingUnknownFields() throws Exception {
+        String body = "{\"FailedPutCount\":2,\"Encrypted\":false,\"Future\":{\"x\":[1,2]},\"RequestResponses\":["
+                + "{\"RecordId\":\"a\"},"
+                + "{\"ErrorCode\":\"ServiceUnavailableException\",\"ErrorMessage\":\"Slow down.\"},"
+                + "{\"RecordId\":\"c\",\"ErrorCode\":\"\"},"
+                + "{\"ErrorCode\":\"InternalFailure\",\"ErrorMessage\":\"x\"}]}";
+
+        PutRecordBatchJson.Answer answer = PutRecordBatchJson.answer(body.getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(2, answer.failedPutCount);
+        assertEquals(Arrays.asList(null, "ServiceUnavailableException", null, "InternalFailure"), answer.errorCodes);
+    }
+
+    @Test
+    void answer_whenNotAnObject_isAnIOException() {
+        assertThrows(IOException.class, () -> PutRecordBatchJson.answer("[1]".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(IOException.class, () -> PutRecordBatchJson.answer("<html>".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(IOException.class, () -> PutRecordBatchJson.answer(new byte[0]));
+    }
+
+    @Test
+    void error_prefersTheHeaderAndShortensQualifiedTypes() {
+        byte[] body = "{\"__type\":\"com.amazonaws.firehose#ResourceNotFoundException\",\"message\":\"Firehose s not found.\"}"
+                .getBytes(StandardCharsets.UTF_8);
+
+        PutRecordBatchJson.ErrorAnswer fromBody = PutRecordBatchJson.error(null, body);
+        PutRecordBatchJson.ErrorAnswer fromHeader = PutRecordBatchJson.error(
+                "AccessDeniedException:http://internal.amazon.com/coral/com.amazon.coral.service/", body);
+
+        assertEquals("ResourceNotFoundException", fromBody.code);
+        assertEquals("Firehose s not found.", fromBody.message);
+        assertEquals("AccessDeniedException", fromHeader.code);
+    }
+
+    @Test
+    void error_whenTheBodyIsNotJson_keepsAnEmptyCodeForTheStatusToClassify() {
+        PutRecordBatchJson.ErrorAnswer error = PutRecordBatchJson.error(null,
+                "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8));
+
+        assertEquals("", error.code);
+        assertEquals("", error.message);
+        assertEquals("ThrottlingException", PutRecordBatchJson.error(null,
+                "{\"__type\":\"ThrottlingException\",\"Message\":\"Rate exceeded\"}".getBytes(StandardCharsets.UTF_8)).code);
+    }
+}
