@@ -13,7 +13,8 @@ import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.FirehoseClientBuilder;
 
 /**
- * Builds the Firehose client the agent and {@code check} use: the URL-connection HTTP client (no
+ * Builds the SDK's generated Firehose client for {@code check}'s DescribeDeliveryStream (the
+ * agent itself sends with {@link SignedFirehoseCall}, which loads far less): the URL-connection HTTP client (no
  * Netty, no Apache client), credentials from the SDK's default chain, region from
  * {@code region=} else the SDK's chain, endpoint from {@code endpoint=} else the SDK's own
  * {@code AWS_ENDPOINT_URL_FIREHOSE} / {@code AWS_ENDPOINT_URL} handling. Call and attempt
@@ -21,8 +22,7 @@ import software.amazon.awssdk.services.firehose.FirehoseClientBuilder;
  * that a retry never holds up the collector and never loses data. The timeouts run on one
  * {@link CallTimer} thread rather than the SDK's default pool of five.
  *
- * <p>Building a client loads a good part of the SDK: call this on the sender thread, never on a
- * host thread or during start-up.
+ * <p>Building a client loads a good part of the SDK: only the CLI calls this, never the agent.
  */
 final class FirehoseClientFactory {
     private FirehoseClientFactory() {

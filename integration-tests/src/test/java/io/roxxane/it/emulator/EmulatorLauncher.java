@@ -83,7 +83,7 @@ final class EmulatorLauncher {
         }
     }
 
-    private static Optional<Path> motoServer() {
+    static Optional<Path> motoServer() {
         Optional<String> configured = setting("MOTO_SERVER");
         if (configured.isPresent()) {
             Path path = Paths.get(configured.get());
@@ -105,11 +105,11 @@ final class EmulatorLauncher {
         return Optional.empty();
     }
 
-    private static Path logDirectory() {
+    static Path logDirectory() {
         return Paths.get(System.getProperty("roxxane.emulator.logs", "target/emulator-logs"));
     }
 
-    private static boolean isCi() {
+    static boolean isCi() {
         return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 

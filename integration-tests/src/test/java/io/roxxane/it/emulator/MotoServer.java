@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** {@code moto_server} as a child process on a free loopback port. */
@@ -27,6 +28,11 @@ final class MotoServer implements RunningEmulator {
 
     /** Starts {@code executable} and waits until it answers HTTP; retries on another port if binding lost a race. */
     static MotoServer start(Path executable, Path logDirectory) {
+        return start(executable, logDirectory, Map.of());
+    }
+
+    /** @param environment added to moto_server's environment (e.g. {@code INITIAL_NO_AUTH_ACTION_COUNT}) */
+    static MotoServer start(Path executable, Path logDirectory, Map<String, String> environment) {
         IllegalStateException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             int port = freeLoopbackPort();
@@ -36,6 +42,7 @@ final class MotoServer implements RunningEmulator {
                 ProcessBuilder builder = new ProcessBuilder(List.of(executable.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port)))
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile());
+                builder.environment().putAll(environment);
                 Process process = builder.start();
                 URI endpoint = URI.create("http://127.0.0.1:" + port);
                 MotoServer server = new MotoServer(process, endpoint);
