@@ -2,13 +2,14 @@
 # Which classes Roxxane loads with the file sink and with the Firehose sink (to a local moto_server),
 # by package, after SECONDS (default 20) of bench/agents/Workload.java at interval=1s, flush=5s:
 # -Xlog:class+load, counted by the first 4 (agent classes: 5) package components.
+# Then the classes only the Firehose sink loads, by origin (AWS SDK, JDK TLS and crypto, ...).
 # usage: bench/agents/class-packages.sh [SECONDS]   (after ./mvnw -B -q -pl agent -am install -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECS=${1:-20}
 work=$(mktemp -d /tmp/roxxane-classes.XXXXXX)
 moto=
-cleanup() { [ -n "$moto" ] && kill "$moto" 2> /dev/null; wait 2> /dev/null || true; [ -n "${KEEP:-}" ] && cp "$work"/*.log "$KEEP"/ ; rm -rf "$work"; }
+cleanup() { [ -n "$moto" ] && kill "$moto" 2> /dev/null; wait 2> /dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 javac -d "$work/classes" bench/agents/Workload.java
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -36,3 +37,14 @@ packages "$work/fh.log" > "$work/fh.pk"
 echo "packages with more classes under the Firehose sink than under the file sink (difference, Firehose, file):"
 join -1 2 -2 2 -a 1 -e 0 -o 0,1.1,2.1 <(sort -k2 "$work/fh.pk") <(sort -k2 "$work/file.pk") \
     | awk '$2 > $3 { print $2 - $3, $2, $3, $1 }' | sort -rn | head -25
+classes() { awk '{ for (f = 1; f <= NF; f++) if ($(f + 1) == "source:") { print $f; break } }' "$1" | sort -u; }
+classes "$work/fh.log" > "$work/fh.classes"
+classes "$work/file.log" > "$work/file.classes"
+comm -23 "$work/fh.classes" "$work/file.classes" > "$work/extra.classes"
+echo "classes loaded only under the Firehose sink, by origin:"
+printf '  %5d AWS SDK (software.amazon.awssdk.*)\n' "$(grep -c '^software\.amazon\.awssdk\.' "$work/extra.classes" || true)"
+printf '  %5d JDK TLS and crypto (sun.security.*, javax.net.ssl.*, javax.crypto.*, com.sun.crypto.*, java.security.*)\n' \
+    "$(grep -cE '^(sun\.security|javax\.net\.ssl|javax\.crypto|com\.sun\.crypto|java\.security)\.' "$work/extra.classes" || true)"
+printf '  %5d Roxxane and its Jackson (io.roxxane.*, com.fasterxml.*)\n' "$(grep -cE '^(io\.roxxane|com\.fasterxml)\.' "$work/extra.classes" || true)"
+printf '  %5d other (JDK lambdas and method handles, HTTP, logging; classes the two runs load at different moments)\n' \
+    "$(grep -cvE '^(software\.amazon\.awssdk|sun\.security|javax\.net\.ssl|javax\.crypto|com\.sun\.crypto|java\.security|io\.roxxane|com\.fasterxml)\.' "$work/extra.classes" || true)"

@@ -12,7 +12,8 @@
 #      CPU and peak RSS (GNU time), per-thread CPU (/proc/PID/task/*/schedstat every 5 s),
 #      Roxxane's samples (file sink output / the objects moto's Firehose wrote to S3);
 #   3. native memory tracking: NMT_RUNS times each, -XX:NativeMemoryTracking=summary, after
-#      NMT_SECONDS of the workload: jcmd VM.native_memory summary, GC.run, GC.heap_info.
+#      NMT_SECONDS of the workload: jcmd VM.native_memory summary, GC.run, GC.heap_info, and
+#      (kept raw, not in the report) GC.class_histogram and VM.metaspace show-loaders.
 # Then report.py prints Markdown tables (also written to $OUT/report.md).
 #
 # usage: bench/agents/run.sh        (from anywhere; builds nothing: build the agent first with
@@ -272,6 +273,7 @@ nmt_run() { # cfg run
     "$JCMD" "$jpid" GC.run > /dev/null 2>&1 || true
     "$JCMD" "$jpid" GC.heap_info > "$dir/heap.txt" 2>&1 || true
     "$JCMD" "$jpid" GC.class_histogram > "$dir/histogram.txt" 2>&1 || true
+    "$JCMD" "$jpid" VM.metaspace show-loaders > "$dir/metaspace.txt" 2>&1 || true
     "$JCMD" "$jpid" VM.native_memory summary > "$dir/nmt-after-gc.txt" 2>&1 || true
     wait "$jpid" || echo "NMT run $cfg $i: JVM exited with $?" >&2
     stop_scraper
