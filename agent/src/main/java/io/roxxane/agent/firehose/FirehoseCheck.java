@@ -184,8 +184,10 @@ public final class FirehoseCheck {
         }
     }
 
+    /** The error code, or {@code HTTP <status>} when the answer had none (not JSON, say). */
     private static String errorCode(AwsServiceException e) {
-        return e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        return code == null || code.isEmpty() ? "HTTP " + e.statusCode() : code;
     }
 
     private void ok(String line) {

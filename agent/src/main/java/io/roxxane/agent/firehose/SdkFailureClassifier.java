@@ -13,8 +13,8 @@ import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 
 /**
- * Turns what a Firehose call throws or answers into a {@link DeliveryFailure}: which failures are worth retrying
- * soon and, for each kind, one line that names the cause and the fix.
+ * Turns what a Firehose call throws or answers into a {@link DeliveryFailure}: which failures
+ * are worth retrying soon and, for each kind, one line that names the cause and the fix.
  */
 final class SdkFailureClassifier {
     private final String stream;
