@@ -35,6 +35,8 @@ final class SampleTransformer {
     private byte[] scratch = new byte[8192];
     private long tailArrival = Long.MIN_VALUE;
     private byte[] tail;
+    /** The record's base64 when {@link #scratch} was decoded straight from it, else null. */
+    private byte[] decodedFrom;
 
     SampleTransformer(JsonFactory factory) {
         this(factory, true);
@@ -97,8 +99,10 @@ final class SampleTransformer {
             throw tooLarge();
         }
         int length;
+        decodedFrom = null;
         try {
             length = decodeIntoScratch(base64); // success: the data was base64, so plain ASCII
+            decodedFrom = base64;
         } catch (IllegalArgumentException e) {
             data.requireVerified();
             if (data.isPlainAscii()) {
@@ -151,7 +155,12 @@ final class SampleTransformer {
         return arrivalMillis > Long.MAX_VALUE - MAX_FUTURE_SKEW_MS ? Long.MAX_VALUE : arrivalMillis + MAX_FUTURE_SKEW_MS;
     }
 
-    /** Writes {@code ,"arrival_ts":N}\n} over the closing brace and encodes the line. */
+    /**
+     * Writes {@code ,"arrival_ts":N}\n} over the closing brace and encodes the line. When the
+     * sample starts at the data's first byte, the line's leading whole 3-byte groups are the
+     * record's own bytes, whose base64 is the record's first characters (a whole group has exactly
+     * one encoding): those are copied, and only the few bytes from there on are encoded.
+     */
     private byte[] appendArrivalAndEncode(ScannedSample sample, long arrivalMillis) {
         if (tailArrival != arrivalMillis || tail == null) {
             tail = (",\"" + Column.ARRIVAL_TS.columnName() + "\":" + arrivalMillis + "}\n")
@@ -159,7 +168,16 @@ final class SampleTransformer {
             tailArrival = arrivalMillis;
         }
         System.arraycopy(tail, 0, scratch, sample.end, tail.length);
-        ByteBuffer line = ByteBuffer.wrap(scratch, sample.start, sample.end + tail.length - sample.start);
-        return ENCODER.encode(line).array();
+        if (decodedFrom == null || sample.start != 0) {
+            ByteBuffer line = ByteBuffer.wrap(scratch, sample.start, sample.end + tail.length - sample.start);
+            return ENCODER.encode(line).array();
+        }
+        int kept = sample.end / 3 * 3;
+        int keptChars = kept / 3 * 4;
+        byte[] rest = ENCODER.encode(ByteBuffer.wrap(scratch, kept, sample.end + tail.length - kept)).array();
+        byte[] encoded = new byte[keptChars + rest.length];
+        System.arraycopy(decodedFrom, 0, encoded, 0, keptChars);
+        System.arraycopy(rest, 0, encoded, keptChars, rest.length);
+        return encoded;
     }
 }

@@ -49,6 +49,28 @@ class FirehoseTransformHandlerTest {
         assertEquals(expected, decode(records.get(0)));
     }
 
+    /**
+     * The response's base64 reuses the record's own leading characters: whatever the line's length
+     * modulo 3 and with or without leading whitespace, the data is exactly the expected line's
+     * base64.
+     */
+    @Test
+    void handleRequest_forEveryLengthModuloThree_encodesExactlyTheExpectedLine() throws Exception {
+        String line = sampleLine();
+        for (String lead : List.of("", " ", "  ")) {
+            for (String pad : List.of("", "x", "xy", "xyz")) {
+                String sample = lead + line.substring(0, line.length() - 1) + ",\"note\":\"" + pad + "\"}";
+                List<JsonNode> records = invoke(event(List.of(TestRecord.of("r1", sample + "\n"))));
+
+                String expected = line.substring(0, line.length() - 1) + ",\"note\":\"" + pad + "\",\"arrival_ts\":"
+                        + ARRIVAL + "}\n";
+                assertEquals(java.util.Base64.getEncoder().encodeToString(
+                        expected.getBytes(java.nio.charset.StandardCharsets.UTF_8)), records.get(0).get("data").asText(),
+                        "lead '" + lead + "', pad '" + pad + "'");
+            }
+        }
+    }
+
     @Test
     void handleRequest_whenKinesisSourceEvent_ignoresTheExtraFields() throws Exception {
         List<JsonNode> records = invoke(resource("events/firehose-event-kinesis-source.json"));
