@@ -118,10 +118,11 @@ final class SignedFirehoseCall implements AutoCloseable {
      */
     Response send(String target, byte[] body, long deadlineMillis) throws IOException {
         AwsCredentialsIdentity identity = credentials.resolveCredentials();
+        String path = endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() ? "/" : endpoint.getRawPath();
         SdkHttpFullRequest request = SdkHttpFullRequest.builder()
                 .method(SdkHttpMethod.POST)
                 .uri(endpoint)
-                .encodedPath(endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() ? "/" : endpoint.getRawPath())
+                .encodedPath(path)
                 .putHeader("Content-Type", PutRecordBatchJson.CONTENT_TYPE)
                 .putHeader("X-Amz-Target", target)
                 .putHeader("User-Agent", userAgent)

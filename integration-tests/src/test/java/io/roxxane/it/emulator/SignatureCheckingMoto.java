@@ -1,6 +1,5 @@
 package io.roxxane.it.emulator;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import org.opentest4j.TestAbortedException;
@@ -61,11 +60,6 @@ public final class SignatureCheckingMoto implements AutoCloseable {
     public AwsEmulator emulator() {
         return emulator;
     }
-
-    public URI endpoint() {
-        return emulator.endpoint();
-    }
-
 
     @Override
     public void close() {
