@@ -10,13 +10,8 @@ cd "$(dirname "$0")/.."
 SAMPLES="${1:-240}"
 PACE_MS="${2:-1000}"
 JAVA="${JAVA:-java}"
-OUT=agent/target/collection-cost
-mkdir -p "$OUT"
-
-./mvnw -B -q -o -pl schema install -DskipTests
-./mvnw -B -q -o -pl agent test-compile
-./mvnw -B -q -o -pl agent dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$OUT/classpath.txt"
-CP="agent/target/test-classes:agent/target/classes:$(cat "$OUT/classpath.txt")"
+# shellcheck source=bench/agent-test-classpath.sh
+. bench/agent-test-classpath.sh
 
 echo "== load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$JAVA" -cp "$CP" io.roxxane.agent.bench.PacedCollectionCostMain "$SAMPLES" "$PACE_MS" | tee "$OUT/paced.txt"

@@ -11,13 +11,8 @@ cd "$(dirname "$0")/.."
 N="${1:-2000}"
 shift || true
 JAVA="${JAVA:-java}"
-OUT=agent/target/collection-cost
-mkdir -p "$OUT"
-
-./mvnw -B -q -o -pl schema install -DskipTests
-./mvnw -B -q -o -pl agent test-compile
-./mvnw -B -q -o -pl agent dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$OUT/classpath.txt"
-CP="agent/target/test-classes:agent/target/classes:$(cat "$OUT/classpath.txt")"
+# shellcheck source=bench/agent-test-classpath.sh
+. bench/agent-test-classpath.sh
 
 echo "== whole process: $N samples each ($("$JAVA" -version 2>&1 | head -1))"
 "$JAVA" -cp "$CP" io.roxxane.agent.bench.CollectionCostMain "$N" | tee "$OUT/whole-process.txt"

@@ -2,7 +2,8 @@
 # Which classes Roxxane loads with the file sink and with the Firehose sink (to a local moto_server),
 # by package, after SECONDS (default 20) of bench/agents/Workload.java at interval=1s, flush=5s:
 # -Xlog:class+load, counted by the first 4 (agent classes: 5) package components.
-# Then the classes only the Firehose sink loads, by origin (AWS SDK, JDK TLS and crypto, ...).
+# Then the classes only the Firehose sink loads, by origin (AWS SDK, JDK TLS and crypto, ...), and
+# the file sink's own classes by origin (OSHI and SLF4J, Jackson, Roxxane).
 # usage: bench/agents/class-packages.sh [SECONDS]   (after ./mvnw -B -q -pl agent -am install -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -26,8 +27,11 @@ java -Xlog:class+load:file="$work/file.log" \
 java -Xlog:class+load:file="$work/fh.log" \
     "-javaagent:agent/target/roxxane.jar=service=bench,interval=1s,stream=classes,endpoint=http://127.0.0.1:$port,region=us-east-1,flush=5s" \
     -cp "$work/classes" Workload "$SECS" 2> /dev/null
-packages() { # log -> "count package" lines
-    awk '{ for (f = 1; f <= NF; f++) if ($f ~ /^[a-zA-Z_$][a-zA-Z0-9_$]*(\.[a-zA-Z0-9_$]+)+$/ && $(f + 1) == "source:") { print $f; break } }' "$1" \
+loaded() { # class+load log -> the name of every class loaded, one per line
+    awk '{ for (f = 1; f <= NF; f++) if ($(f + 1) == "source:") { print $f; break } }' "$1"
+}
+packages() { # log -> "count package" lines (named classes only: hidden classes' names hold a '/')
+    loaded "$1" | grep -E '^[a-zA-Z_$][a-zA-Z0-9_$]*(\.[a-zA-Z0-9_$]+)+$' \
         | awk -F. '{ n = ($1 == "io" && $2 == "roxxane") ? 5 : 4; p = $1; for (i = 2; i < NF && i <= n; i++) p = p "." $i; print p }' \
         | sort | uniq -c | sort -rn
 }
@@ -37,9 +41,8 @@ packages "$work/fh.log" > "$work/fh.pk"
 echo "packages with more classes under the Firehose sink than under the file sink (difference, Firehose, file):"
 join -1 2 -2 2 -a 1 -e 0 -o 0,1.1,2.1 <(sort -k2 "$work/fh.pk") <(sort -k2 "$work/file.pk") \
     | awk '$2 > $3 { print $2 - $3, $2, $3, $1 }' | sort -rn | head -25
-classes() { awk '{ for (f = 1; f <= NF; f++) if ($(f + 1) == "source:") { print $f; break } }' "$1" | sort -u; }
-classes "$work/fh.log" > "$work/fh.classes"
-classes "$work/file.log" > "$work/file.classes"
+loaded "$work/fh.log" | sort -u > "$work/fh.classes"
+loaded "$work/file.log" | sort -u > "$work/file.classes"
 comm -23 "$work/fh.classes" "$work/file.classes" > "$work/extra.classes"
 echo "classes loaded only under the Firehose sink, by origin:"
 printf '  %5d AWS SDK (software.amazon.awssdk.*)\n' "$(grep -c '^software\.amazon\.awssdk\.' "$work/extra.classes" || true)"
@@ -48,3 +51,7 @@ printf '  %5d JDK TLS and crypto (sun.security.*, javax.net.ssl.*, javax.crypto.
 printf '  %5d Roxxane and its Jackson (io.roxxane.*, com.fasterxml.*)\n' "$(grep -cE '^(io\.roxxane|com\.fasterxml)\.' "$work/extra.classes" || true)"
 printf '  %5d other (JDK lambdas and method handles, HTTP, logging; classes the two runs load at different moments)\n' \
     "$(grep -cvE '^(software\.amazon\.awssdk|sun\.security|javax\.net\.ssl|javax\.crypto|com\.sun\.crypto|java\.security|io\.roxxane|com\.fasterxml)\.' "$work/extra.classes" || true)"
+echo "classes the file sink loads through the agent's own class loader, by origin (the JDK's not counted):"
+printf '  %5d OSHI and SLF4J (oshi.*, org.slf4j.*)\n' "$(grep -cE '^(oshi|org\.slf4j)\.' "$work/file.classes" || true)"
+printf '  %5d Jackson (com.fasterxml.*)\n' "$(grep -c '^com\.fasterxml\.' "$work/file.classes" || true)"
+printf '  %5d Roxxane (io.roxxane.*)\n' "$(grep -c '^io\.roxxane\.' "$work/file.classes" || true)"

@@ -100,15 +100,7 @@ class CatalogTemplateTest {
 
     @Test
     void crawlerRole_mayAddAndUpdatePartitions_butNeverChangeTheTableOrDeleteFromIt() {
-        JsonNode role = Templates.onlyResource(template, "AWS::IAM::Role").path("Properties");
-        List<String> actions = new ArrayList<>();
-        role.findValues("Action").forEach(a -> {
-            if (a.isArray()) {
-                a.forEach(x -> actions.add(x.asText()));
-            } else {
-                actions.add(a.asText());
-            }
-        });
+        List<String> actions = crawlerRoleActions();
 
         // InheritFromTable updates existing partitions too; CRAWL_EVERYTHING revisits them all.
         for (String needed : List.of("glue:GetTable", "glue:GetPartitions", "glue:BatchGetPartition",
@@ -138,20 +130,13 @@ class CatalogTemplateTest {
 
     @Test
     void crawlerRole_grantsNoWildcardAction() {
-        JsonNode role = Templates.onlyResource(template, "AWS::IAM::Role").path("Properties");
-        List<String> actions = new ArrayList<>();
-        role.findValues("Action").forEach(a -> {
-            if (a.isArray()) {
-                a.forEach(x -> actions.add(x.asText()));
-            } else {
-                actions.add(a.asText());
-            }
-        });
+        List<String> actions = crawlerRoleActions();
 
         assertFalse(actions.isEmpty());
         for (String action : actions) {
             assertFalse(action.contains("*"), "wildcard action " + action);
         }
+        JsonNode role = Templates.onlyResource(template, "AWS::IAM::Role").path("Properties");
         assertTrue(role.path("ManagedPolicyArns").isMissingNode(), "no managed policy: least privilege is inline");
     }
 
@@ -176,5 +161,19 @@ class CatalogTemplateTest {
                     .append("              Comment: '").append(comment(column).replace("'", "''")).append("'\n");
         }
         return yaml.toString();
+    }
+
+    /** Every action the crawler role's policies name, whether written as one string or a list. */
+    private List<String> crawlerRoleActions() {
+        JsonNode role = Templates.onlyResource(template, "AWS::IAM::Role").path("Properties");
+        List<String> actions = new ArrayList<>();
+        role.findValues("Action").forEach(a -> {
+            if (a.isArray()) {
+                a.forEach(x -> actions.add(x.asText()));
+            } else {
+                actions.add(a.asText());
+            }
+        });
+        return actions;
     }
 }

@@ -7,7 +7,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.FirehoseClientBuilder;
@@ -36,11 +35,8 @@ final class FirehoseClientFactory {
     static FirehoseConnection create(String region, URI endpoint, ShipperTuning tuning) {
         Duration attempt = Duration.ofMillis(tuning.attemptTimeoutMillis);
         ScheduledThreadPoolExecutor timer = CallTimer.create();
-        UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofMillis(Math.min(tuning.attemptTimeoutMillis, 5_000)))
-                .socketTimeout(attempt);
         FirehoseClientBuilder builder = FirehoseClient.builder()
-                .httpClientBuilder(http)
+                .httpClientBuilder(SignedFirehoseCall.httpClient(tuning))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .scheduledExecutorService(timer)
                         .apiCallTimeout(Duration.ofMillis(tuning.callTimeoutMillis))

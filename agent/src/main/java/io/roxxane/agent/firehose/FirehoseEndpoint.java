@@ -40,7 +40,7 @@ final class FirehoseEndpoint {
     }
 
     /** The service-specific URL, else the global one; none when told to ignore both. */
-    static Optional<URI> fromSharedSettings() {
+    private static Optional<URI> fromSharedSettings() {
         if (EndpointSetting.IGNORE_CONFIGURED.getBooleanValue().orElse(false)) {
             return Optional.empty();
         }

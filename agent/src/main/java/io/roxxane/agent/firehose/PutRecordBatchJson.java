@@ -139,7 +139,7 @@ final class PutRecordBatchJson {
     }
 
     /** {@code aws.protocoltests#ThrottlingException:http://…} → {@code ThrottlingException}. */
-    static String shortCode(String type) {
+    private static String shortCode(String type) {
         if (type == null) {
             return "";
         }

@@ -6,7 +6,6 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -59,7 +58,7 @@ final class SdkFailureClassifier {
                             + agent("; the agent keeps buffering and retries slowly"));
         }
         if (t instanceof ApiCallAttemptTimeoutException || t instanceof ApiCallTimeoutException
-                || hasCause(t, InterruptedIOException.class) || hasCause(t, SocketTimeoutException.class)) {
+                || hasCause(t, InterruptedIOException.class)) { // SocketTimeoutException is one
             return retryable("firehose-timeout", "timeout",
                     "Firehose (" + where + ") did not answer in time (" + text + ")"
                             + agent("; retrying with backoff, samples stay buffered")

@@ -72,20 +72,15 @@ final class SignedFirehoseCall implements AutoCloseable {
     static SignedFirehoseCall create(String region, URI endpoint, ShipperTuning tuning) {
         String resolvedRegion = region != null ? region : new DefaultAwsRegionProviderChain().getRegion().id();
         URI target = FirehoseEndpoint.resolve(endpoint, resolvedRegion);
-        SdkHttpClient http = UrlConnectionHttpClient.builder()
+        return new SignedFirehoseCall(resolvedRegion, target, DefaultCredentialsProvider.builder().build(),
+                httpClient(tuning).build(), CallTimer.create());
+    }
+
+    /** The URL-connection HTTP client with the shipper's connect and attempt timeouts. */
+    static UrlConnectionHttpClient.Builder httpClient(ShipperTuning tuning) {
+        return UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofMillis(Math.min(tuning.attemptTimeoutMillis, 5_000)))
-                .socketTimeout(Duration.ofMillis(tuning.attemptTimeoutMillis))
-                .build();
-        return new SignedFirehoseCall(resolvedRegion, target, DefaultCredentialsProvider.builder().build(), http,
-                CallTimer.create());
-    }
-
-    String region() {
-        return region;
-    }
-
-    URI endpoint() {
-        return endpoint;
+                .socketTimeout(Duration.ofMillis(tuning.attemptTimeoutMillis));
     }
 
     /** A whole answer: status, {@code x-amzn-ErrorType}, body. */

@@ -3,6 +3,7 @@ package io.roxxane.agent.firehose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ class PutRecordBatchJsonTest {
         }
         String text = new String(body, StandardCharsets.UTF_8);
         assertEquals(-1, text.indexOf('\n'), "no line breaks in the body's base64");
-        assertEquals(text.indexOf(Base64.getEncoder().encodeToString(binary)) > 0, true, "standard alphabet, padded");
+        assertTrue(text.indexOf(Base64.getEncoder().encodeToString(binary)) > 0, "standard alphabet, padded");
     }
 
     @Test
