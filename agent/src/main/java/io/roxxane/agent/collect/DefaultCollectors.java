@@ -6,6 +6,7 @@ import io.roxxane.agent.collect.host.HostCpuCollector;
 import io.roxxane.agent.collect.host.HostMemoryCollector;
 import io.roxxane.agent.collect.host.HostUptimeCollector;
 import io.roxxane.agent.collect.host.NetworkCollector;
+import io.roxxane.agent.collect.host.OshiFallback;
 import io.roxxane.agent.collect.host.ProcessMemoryCollector;
 import io.roxxane.agent.collect.host.RootFileSystemCollector;
 import io.roxxane.agent.collect.jvm.AllocationCollector;
@@ -19,12 +20,12 @@ import io.roxxane.agent.collect.jvm.ThreadCollector;
 import io.roxxane.agent.log.AgentLog;
 import java.util.ArrayList;
 import java.util.List;
-import oshi.hardware.HardwareAbstractionLayer;
-import oshi.software.os.OperatingSystem;
 
 /**
  * The collectors the agent runs. Each is created on its own: one that cannot start (an MXBean
- * this JVM lacks, host metrics off Linux) is left out with one warning and the rest run.
+ * this JVM lacks, host metrics where neither /proc nor OSHI serves them) is left out with one
+ * warning and the rest run. On Linux the host collectors read /proc, /sys and the JDK, and OSHI
+ * is built only if one of those cannot be read; elsewhere OSHI serves them where it runs.
  */
 public final class DefaultCollectors {
     /** How many host collectors there are, for the count of unavailable ones off Linux. */
@@ -81,39 +82,38 @@ public final class DefaultCollectors {
     }
 
     private static int addHostCollectors(List<Collector> collectors) {
-        final oshi.nativefree.SystemInfo system;
-        try {
-            system = new oshi.nativefree.SystemInfo();
-            if (!system.isAvailable()) {
-                AgentLog.warn("host metrics are only collected on Linux (this is " + System.getProperty("os.name")
-                        + "); JVM metrics go on");
+        final OshiFallback oshi = new OshiFallback();
+        if (!isLinux()) {
+            try {
+                if (!oshi.isAvailable()) {
+                    AgentLog.warn("host metrics are only collected on Linux (this is " + System.getProperty("os.name")
+                            + "); JVM metrics go on");
+                    return HOST_COLLECTORS;
+                }
+            } catch (Throwable t) {
+                AgentLog.warn("host metrics unavailable: " + AgentLog.describe(t) + "; JVM metrics go on");
                 return HOST_COLLECTORS;
             }
-        } catch (Throwable t) {
-            AgentLog.warn("host metrics unavailable: " + AgentLog.describe(t) + "; JVM metrics go on");
-            return HOST_COLLECTORS;
         }
-        final HardwareAbstractionLayer hardware = system.getHardware();
-        final OperatingSystem os = system.getOperatingSystem();
         int unavailable = 0;
         unavailable += add(collectors, "host-cpu", new Factory() {
             public Collector create() {
-                return new HostCpuCollector(hardware.getProcessor());
+                return new HostCpuCollector(oshi);
             }
         });
         unavailable += add(collectors, "host-memory", new Factory() {
             public Collector create() {
-                return new HostMemoryCollector(hardware.getMemory());
+                return new HostMemoryCollector(oshi);
             }
         });
         unavailable += add(collectors, "host-network", new Factory() {
-            public Collector create() {
-                return new NetworkCollector(hardware);
+            public Collector create() throws Exception {
+                return new NetworkCollector(oshi);
             }
         });
         unavailable += add(collectors, "host-disk", new Factory() {
             public Collector create() {
-                return new DiskCollector(hardware);
+                return new DiskCollector(oshi);
             }
         });
         unavailable += add(collectors, "host-filesystem", new Factory() {
@@ -123,20 +123,25 @@ public final class DefaultCollectors {
         });
         unavailable += add(collectors, "host-uptime", new Factory() {
             public Collector create() {
-                return new HostUptimeCollector(os);
+                return new HostUptimeCollector(oshi);
             }
         });
         unavailable += add(collectors, "process-memory", new Factory() {
             public Collector create() {
-                return new ProcessMemoryCollector(os);
+                return new ProcessMemoryCollector(oshi);
             }
         });
         unavailable += add(collectors, "container-limits", new Factory() {
             public Collector create() {
-                return new ContainerLimitsCollector(os);
+                return new ContainerLimitsCollector();
             }
         });
         return unavailable;
+    }
+
+    /** Linux, where the host collectors read /proc and /sys themselves and OSHI is not built. */
+    private static boolean isLinux() {
+        return System.getProperty("os.name", "").startsWith("Linux");
     }
 
     /** Adds the collector the factory makes; returns 1 if it could not be made. */

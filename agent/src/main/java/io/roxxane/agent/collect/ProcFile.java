@@ -101,7 +101,7 @@ public final class ProcFile {
     }
 
     /** The index just past the digits starting at {@code from}. */
-    private int skipDigits(int from) {
+    public int skipDigits(int from) {
         int i = from;
         while (i < length && buffer[i] >= '0' && buffer[i] <= '9') {
             i++;

@@ -10,10 +10,7 @@ import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.text.SimpleDateFormat;
-import java.util.Date;
-import java.util.Locale;
-import java.util.TimeZone;
+import io.roxxane.schema.PartitionKeys;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 
@@ -45,7 +42,6 @@ public final class FileSink implements Sink {
     private final long rollTimeMillis;
     private final DiskCap diskCap;
     private final String sinkId = UUID.randomUUID().toString().substring(0, 8);
-    private final SimpleDateFormat fileTime;
 
     private OpenFile current;
     private long fileCounter;
@@ -57,8 +53,6 @@ public final class FileSink implements Sink {
         this.rollSizeBytes = rollSizeBytes;
         this.rollTimeMillis = rollTimeMillis;
         this.diskCap = new DiskCap(root, maxDiskBytes, new OrphanSalvage(ORPHAN_AFTER_MILLIS));
-        this.fileTime = new SimpleDateFormat("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
-        this.fileTime.setTimeZone(TimeZone.getTimeZone("UTC"));
     }
 
     /** Creates the sink, checking now that {@code dir} is a writable directory. */
@@ -103,12 +97,13 @@ public final class FileSink implements Sink {
             return;
         }
         try {
-            String partition = PartitionRule.pathFor(sample.service(), sample.ts());
+            PartitionKeys keys = PartitionRule.keysFor(sample.service(), sample.ts());
+            String partition = keys.path();
             if (current != null && !current.partition.equals(partition)) {
                 closeCurrent();
             }
             if (current == null) {
-                current = open(partition, sample.ts());
+                current = open(keys, sample.ts());
             }
             current.write(sample.jsonLine());
             stats.delivered(1, sample.size(), System.currentTimeMillis());
@@ -150,15 +145,26 @@ public final class FileSink implements Sink {
         }
     }
 
-    private OpenFile open(String partition, long firstTs) throws IOException {
-        File directory = new File(root, partition);
+    private OpenFile open(PartitionKeys keys, long firstTs) throws IOException {
+        File directory = new File(root, keys.path());
         if (!directory.isDirectory() && !directory.mkdirs() && !directory.isDirectory()) {
             throw new IOException("cannot create " + directory);
         }
-        String name = "part-" + fileTime.format(new Date(firstTs)) + "-" + sinkId + "-" + (fileCounter++) + FILE_SUFFIX;
+        String name = "part-" + fileTime(keys, firstTs) + "-" + sinkId + "-" + (fileCounter++) + FILE_SUFFIX;
         File finalFile = new File(directory, name);
         File temporary = new File(directory, IN_PROGRESS_PREFIX + name + IN_PROGRESS_SUFFIX);
-        return new OpenFile(partition, temporary, finalFile, System.currentTimeMillis());
+        return new OpenFile(keys.path(), temporary, finalFile, System.currentTimeMillis());
+    }
+
+    /**
+     * {@code yyyyMMdd'T'HHmmss'Z'} in UTC, from the partition's date and hour and the timestamp's
+     * minute and second: {@code SimpleDateFormat} would load the JDK's locale data into the host.
+     */
+    static String fileTime(PartitionKeys keys, long tsMillis) {
+        long minute = tsMillis / 60_000L % 60;
+        long second = tsMillis / 1_000L % 60;
+        return keys.year() + keys.month() + keys.day() + "T" + keys.hour() + (minute < 10 ? "0" : "") + minute
+                + (second < 10 ? "0" : "") + second + "Z";
     }
 
     private void closeCurrent() throws IOException {

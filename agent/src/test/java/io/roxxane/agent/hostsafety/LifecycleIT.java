@@ -86,18 +86,40 @@ class LifecycleIT {
         assertNotNull(with.releasedBy, "no sample from the agent before the thread listing:\n" + with);
         Map<String, String> added = threads(with);
         added.keySet().removeAll(before.keySet());
-        // The JDK's own reaper of the few short commands OSHI's native-free implementation runs
-        // once at start (getconf CLK_TCK / PAGE_SIZE, id -u, uname -o): a daemon the JDK names
-        // and ends itself. Anything else the agent starts must be a roxxane-* daemon.
-        assertTrue(!added.containsKey("process reaper") || "true".equals(added.get("process reaper")),
-                "process reaper is not a daemon: " + added);
-        added.remove("process reaper");
+        // On Linux OSHI is not built, so none of its start-up commands runs and the JDK starts no
+        // "process reaper" thread: every thread the agent adds is a roxxane-* daemon.
 
         assertTrue(added.containsKey("roxxane-collector"), "no roxxane-collector thread: " + added + "\n" + with);
         for (Map.Entry<String, String> thread : added.entrySet()) {
             assertTrue(thread.getKey().startsWith("roxxane-"), "agent-started thread not named roxxane-*: " + thread);
             assertEquals("true", thread.getValue(), "agent thread is not a daemon: " + thread.getKey());
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void hostClasses_whenFileSinkRunsOnLinux_includeNoOshiAndNoLocaleData(Jdk jdk) throws Exception {
+        Path dir = Hosts.scratch("classes-" + jdk);
+        Path data = dir.resolve("data");
+        Path classLog = dir.resolve("classes.log");
+        String agent = Hosts.javaagent("sink=file,dir=" + data + ",interval=1s,roll_time=1s,shutdown_timeout=1s");
+        HostResult with = Hosts.run(
+                Hosts.command(jdk, HOST, null, MAIN, List.of("-Xlog:class+load=info:file=" + classLog, agent), "wait",
+                        "exit=0"),
+                dir, Map.of(), l -> l.startsWith("[roxxane] started "), () -> SinkFiles.samples(data).size() >= 2,
+                SAMPLE_TIMEOUT);
+        assertNotNull(with.releasedBy, "no closed file with two samples:\n" + with);
+        List<String> loaded = java.nio.file.Files.readAllLines(classLog);
+        assertTrue(loaded.stream().anyMatch(l -> l.contains(" io.roxxane.agent.collect.host.DiskCollector ")),
+                "the class log does not show the agent's classes: " + classLog);
+        // Every host figure comes from /proc, /sys and the JDK here: OSHI (and SLF4J, which only it
+        // uses in the file sink) stays out of the host, and so do the JDK's locale data, which a
+        // SimpleDateFormat for file names would load.
+        List<String> unwanted = loaded.stream()
+                .filter(l -> l.contains(" oshi.") || l.contains(" org.slf4j.") || l.contains(" sun.util.cldr.")
+                        || l.contains(" sun.util.resources.cldr."))
+                .collect(Collectors.toList());
+        assertEquals(List.of(), unwanted, "classes the file sink should not load on Linux");
     }
 
     private static Map<String, String> threads(HostResult result) {

@@ -11,6 +11,7 @@ import io.roxxane.agent.sample.Sample;
 import io.roxxane.agent.sample.SampleEncoder;
 import io.roxxane.agent.stats.AgentStats;
 import io.roxxane.schema.Column;
+import io.roxxane.schema.PartitionRule;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.FileInputStream;
@@ -139,6 +140,23 @@ class FileSinkTest {
         assertTrue(visibleFiles().isEmpty());
         sink.tick(System.currentTimeMillis() + 1_000);
         assertEquals(1, visibleFiles().size());
+    }
+
+    @Test
+    void fileTime_isTheUtcTimeOfTheFirstSample_asSimpleDateFormatWritesIt() {
+        java.text.SimpleDateFormat reference = new java.text.SimpleDateFormat("yyyyMMdd'T'HHmmss'Z'", java.util.Locale.ROOT);
+        reference.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+        java.util.Random random = new java.util.Random(11);
+        List<Long> instants = new ArrayList<>(List.of(PartitionRule.MIN_TS_MS, PartitionRule.MAX_TS_MS,
+                951_782_400_000L /* 2000-02-29 */, 1_700_000_000_999L, 1_704_067_199_999L /* 2023-12-31T23:59:59.999 */));
+        for (int i = 0; i < 20_000; i++) {
+            instants.add(PartitionRule.MIN_TS_MS
+                    + (long) (random.nextDouble() * (PartitionRule.MAX_TS_MS - PartitionRule.MIN_TS_MS)));
+        }
+        for (long ts : instants) {
+            assertEquals(reference.format(new java.util.Date(ts)),
+                    FileSink.fileTime(PartitionRule.keysFor("svc", ts), ts), "ts " + ts);
+        }
     }
 
     @Test

@@ -5,39 +5,52 @@ import io.roxxane.agent.collect.Deltas;
 import io.roxxane.agent.collect.ProcFile;
 import io.roxxane.agent.sample.Sample;
 import io.roxxane.schema.Column;
+import java.io.File;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import oshi.hardware.HWDiskStore;
-import oshi.hardware.HardwareAbstractionLayer;
 
 /**
  * Bytes and operations read and written over the interval, summed over whole disks (partitions
  * are not counted twice).
  *
- * <p>Listing disks costs milliseconds (device enumeration); it is done at start and every
- * {@link #REFRESH_MS}, and each sample only reads the counters of the known disks: on Linux all at
- * once from /proc/diskstats (sectors there are always 512 bytes), elsewhere through OSHI.
+ * <p>On Linux the disks are the entries of /sys/block backed by a device (as OSHI lists them:
+ * {@code vda}, {@code nvme0n1}, but not {@code loop0}, {@code zram0} or {@code dm-0}), listed at
+ * start and every {@link #REFRESH_MS}; each sample reads their counters all at once from
+ * /proc/diskstats (sectors there are always 512 bytes). Where those cannot be read, OSHI lists
+ * the disks and reads their counters. An interval in which the disks or the source changed
+ * reports no delta.
  */
 public final class DiskCollector implements Collector {
     static final long REFRESH_MS = 5 * 60_000L;
     private static final long SECTOR_BYTES = 512;
 
-    private final HardwareAbstractionLayer hardware;
-    private final ProcFile diskstats = new ProcFile("/proc/diskstats", 4_096);
+    private final OshiFallback oshi;
+    private final File sysBlock;
+    private final ProcFile diskstats;
     private final long[] totals = new long[4];
     /** One row's first seven counters, reused for every row of every sample. */
     private final long[] fields = new long[7];
-    private boolean lastReadFromProc;
-    private List<HWDiskStore> disks;
+    /** The disks by kernel name; null when /sys/block cannot be listed. */
+    private List<String> disks;
+    private List<HWDiskStore> oshiDisks;
     private long listedAtMillis;
+    private boolean lastReadFromProc;
     private final Deltas readBytes = new Deltas();
     private final Deltas writeBytes = new Deltas();
     private final Deltas reads = new Deltas();
     private final Deltas writes = new Deltas();
 
-    public DiskCollector(HardwareAbstractionLayer hardware) {
-        this.hardware = hardware;
-        this.disks = hardware.getDiskStores();
+    public DiskCollector(OshiFallback oshi) {
+        this(oshi, new File("/sys/block"), new ProcFile("/proc/diskstats", 4_096));
+    }
+
+    DiskCollector(OshiFallback oshi, File sysBlock, ProcFile diskstats) {
+        this.oshi = oshi;
+        this.sysBlock = sysBlock;
+        this.diskstats = diskstats;
+        this.disks = listDisks(sysBlock);
         this.listedAtMillis = System.currentTimeMillis();
     }
 
@@ -51,47 +64,52 @@ public final class DiskCollector implements Collector {
         long now = System.currentTimeMillis();
         boolean relisted = false;
         if (now - listedAtMillis >= REFRESH_MS) {
-            List<HWDiskStore> fresh = hardware.getDiskStores();
-            relisted = !names(fresh).equals(names(disks));
+            List<String> fresh = listDisks(sysBlock);
+            relisted = fresh == null ? disks != null : !fresh.equals(disks);
             disks = fresh;
+            if (oshiDisks != null) {
+                List<HWDiskStore> freshOshi = oshi.hardware().getDiskStores();
+                relisted |= !oshiNames(freshOshi).equals(oshiNames(oshiDisks));
+                oshiDisks = freshOshi;
+            }
             listedAtMillis = now;
         }
-        long rb;
-        long wb;
-        long r;
-        long w;
-        lastReadFromProc = !relisted && readDiskstats();
-        if (lastReadFromProc) {
-            rb = totals[1];
-            wb = totals[3];
-            r = totals[0];
-            w = totals[2];
-        } else {
-            rb = 0;
-            wb = 0;
-            r = 0;
-            w = 0;
-            for (HWDiskStore disk : disks) {
-                if (!relisted) {
-                    disk.updateAttributes();
-                }
-                rb += disk.getReadBytes();
-                wb += disk.getWriteBytes();
-                r += disk.getReads();
-                w += disk.getWrites();
-            }
+        boolean fromProc = disks != null && readDiskstats();
+        if (!fromProc) {
+            readThroughOshi();
         }
-        long drb = readBytes.next(rb);
-        long dwb = writeBytes.next(wb);
-        long dr = reads.next(r);
-        long dw = writes.next(w);
-        if (relisted || drb < 0 || dwb < 0 || dr < 0 || dw < 0) {
+        boolean sourceChanged = fromProc != lastReadFromProc;
+        lastReadFromProc = fromProc;
+        long dr = reads.next(totals[0]);
+        long drb = readBytes.next(totals[1]);
+        long dw = writes.next(totals[2]);
+        long dwb = writeBytes.next(totals[3]);
+        if (relisted || sourceChanged || drb < 0 || dwb < 0 || dr < 0 || dw < 0) {
             return;
         }
         sample.set(Column.HOST_DISK_READ_BYTES, drb)
                 .set(Column.HOST_DISK_WRITE_BYTES, dwb)
                 .set(Column.HOST_DISK_READS, dr)
                 .set(Column.HOST_DISK_WRITES, dw);
+    }
+
+    /**
+     * The whole disks under {@code sysBlock}: entries with a {@code device} link, sorted; null if
+     * the directory cannot be listed.
+     */
+    static List<String> listDisks(File sysBlock) {
+        String[] names = sysBlock.list();
+        if (names == null) {
+            return null;
+        }
+        List<String> disks = new ArrayList<String>();
+        for (String name : names) {
+            if (new File(new File(sysBlock, name), "device").exists()) {
+                disks.add(name);
+            }
+        }
+        Collections.sort(disks);
+        return disks;
     }
 
     /**
@@ -136,17 +154,32 @@ public final class DiskCollector implements Collector {
     }
 
     private boolean isKnownDisk(int start, int end) {
-        for (HWDiskStore disk : disks) {
-            if (diskstats.regionEquals(start, end, kernelName(disk.getName()))) {
+        for (int i = 0; i < disks.size(); i++) {
+            if (diskstats.regionEquals(start, end, disks.get(i))) {
                 return true;
             }
         }
         return false;
     }
 
-    /** OSHI names a disk by its device node ({@code /dev/vda}); /proc/diskstats by the kernel's name ({@code vda}). */
-    static String kernelName(String oshiName) {
-        return oshiName.substring(oshiName.lastIndexOf('/') + 1);
+    private void readThroughOshi() {
+        boolean listedNow = oshiDisks == null;
+        if (listedNow) {
+            oshiDisks = oshi.hardware().getDiskStores();
+        }
+        totals[0] = 0;
+        totals[1] = 0;
+        totals[2] = 0;
+        totals[3] = 0;
+        for (HWDiskStore disk : oshiDisks) {
+            if (!listedNow) {
+                disk.updateAttributes();
+            }
+            totals[0] += disk.getReads();
+            totals[1] += disk.getReadBytes();
+            totals[2] += disk.getWrites();
+            totals[3] += disk.getWriteBytes();
+        }
     }
 
     /** Whether the last sample's counters came from /proc/diskstats (for tests). */
@@ -154,7 +187,12 @@ public final class DiskCollector implements Collector {
         return lastReadFromProc;
     }
 
-    private static List<String> names(List<HWDiskStore> disks) {
+    /** The disks counted from /proc/diskstats (for tests). */
+    List<String> disks() {
+        return disks;
+    }
+
+    private static List<String> oshiNames(List<HWDiskStore> disks) {
         List<String> names = new ArrayList<String>();
         for (HWDiskStore disk : disks) {
             names.add(disk.getName());

@@ -9,15 +9,16 @@ import oshi.hardware.CentralProcessor;
 /**
  * Host CPU utilisation over the interval, load averages, logical CPUs. On Linux the first line
  * of /proc/stat (only its first kilobyte is read: the rest, one line per CPU and the interrupt
- * counters, can be large) and /proc/loadavg; OSHI elsewhere. Utilisation is computed as OSHI
- * does: busy ticks (all but idle and iowait) over all ticks between two samples.
+ * counters, can be large), /proc/loadavg, and the online CPUs of /sys/devices/system/cpu/online
+ * (read once); OSHI elsewhere. Utilisation is computed as OSHI does: busy ticks (all but idle and
+ * iowait) over all ticks between two samples.
  */
 public final class HostCpuCollector implements Collector {
     static final int TICK_FIELDS = 8; // user nice system idle iowait irq softirq steal
     private static final int IDLE = 3;
     private static final int IOWAIT = 4;
 
-    private final CentralProcessor processor;
+    private final OshiFallback oshi;
     private final int logicalCpus;
     private final ProcFile stat;
     private final ProcFile loadavg;
@@ -25,15 +26,48 @@ public final class HostCpuCollector implements Collector {
     private boolean previousFromOshi;
     private long[] ticks = new long[TICK_FIELDS];
 
-    public HostCpuCollector(CentralProcessor processor) {
-        this(processor, new ProcFile("/proc/stat", 1_024), new ProcFile("/proc/loadavg", 128));
+    public HostCpuCollector(OshiFallback oshi) {
+        this(oshi, new ProcFile("/proc/stat", 1_024), new ProcFile("/proc/loadavg", 128),
+                new ProcFile("/sys/devices/system/cpu/online", 64));
     }
 
-    HostCpuCollector(CentralProcessor processor, ProcFile stat, ProcFile loadavg) {
-        this.processor = processor;
-        this.logicalCpus = processor.getLogicalProcessorCount();
+    HostCpuCollector(OshiFallback oshi, ProcFile stat, ProcFile loadavg, ProcFile cpusOnline) {
+        this.oshi = oshi;
+        int online = cpusOnline.read(4_096) ? cpusInList(cpusOnline) : -1;
+        this.logicalCpus = online > 0 ? online : oshi.hardware().getProcessor().getLogicalProcessorCount();
         this.stat = stat;
         this.loadavg = loadavg;
+    }
+
+    /**
+     * The number of CPUs in a kernel CPU list such as {@code 0-3,8,10-11} (as in
+     * /sys/devices/system/cpu/online); -1 if the list is empty or malformed.
+     */
+    static int cpusInList(ProcFile list) {
+        int count = 0;
+        int at = 0;
+        while (at < list.length() && list.at(at) != '\n') {
+            long first = list.number(at);
+            if (first < 0) {
+                return -1;
+            }
+            at = list.skipDigits(at);
+            long last = first;
+            if (at < list.length() && list.at(at) == '-') {
+                last = list.number(at + 1);
+                if (last < first) {
+                    return -1;
+                }
+                at = list.skipDigits(at + 1);
+            }
+            count += (int) (last - first + 1);
+            if (at < list.length() && list.at(at) == ',') {
+                at++;
+            } else if (at < list.length() && list.at(at) != '\n') {
+                return -1;
+            }
+        }
+        return count > 0 ? count : -1;
     }
 
     @Override
@@ -69,6 +103,7 @@ public final class HostCpuCollector implements Collector {
             ticks = swap;
             return;
         }
+        CentralProcessor processor = oshi.hardware().getProcessor();
         long[] oshiTicks = processor.getSystemCpuLoadTicks();
         if (previousTicks != null && previousFromOshi) { // OSHI's ticks and the kernel's differ in unit
             double load = processor.getSystemCpuLoadBetweenTicks(previousTicks, oshiTicks);
@@ -113,7 +148,7 @@ public final class HostCpuCollector implements Collector {
             fifteen = loadavg.decimal(at);
         }
         if (Double.isNaN(one) || Double.isNaN(five) || Double.isNaN(fifteen)) {
-            double[] average = processor.getSystemLoadAverage(3);
+            double[] average = oshi.hardware().getProcessor().getSystemLoadAverage(3);
             one = average[0];
             five = average[1];
             fifteen = average[2];

@@ -12,15 +12,15 @@ import oshi.hardware.VirtualMemory;
  * /proc/meminfo on Linux, OSHI elsewhere (and on kernels without MemAvailable).
  */
 public final class HostMemoryCollector implements Collector {
-    private final GlobalMemory memory;
+    private final OshiFallback oshi;
     private final ProcFile meminfo;
 
-    public HostMemoryCollector(GlobalMemory memory) {
-        this(memory, new ProcFile("/proc/meminfo", 2_048));
+    public HostMemoryCollector(OshiFallback oshi) {
+        this(oshi, new ProcFile("/proc/meminfo", 2_048));
     }
 
-    HostMemoryCollector(GlobalMemory memory, ProcFile meminfo) {
-        this.memory = memory;
+    HostMemoryCollector(OshiFallback oshi, ProcFile meminfo) {
+        this.oshi = oshi;
         this.meminfo = meminfo;
     }
 
@@ -44,6 +44,7 @@ public final class HostMemoryCollector implements Collector {
                 return;
             }
         }
+        GlobalMemory memory = oshi.hardware().getMemory();
         VirtualMemory virtual = memory.getVirtualMemory();
         sample.set(Column.HOST_MEMORY_TOTAL_BYTES, memory.getTotal())
                 .set(Column.HOST_MEMORY_AVAILABLE_BYTES, memory.getAvailable())

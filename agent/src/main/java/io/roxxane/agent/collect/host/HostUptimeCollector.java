@@ -4,19 +4,18 @@ import io.roxxane.agent.collect.Collector;
 import io.roxxane.agent.collect.ProcFile;
 import io.roxxane.agent.sample.Sample;
 import io.roxxane.schema.Column;
-import oshi.software.os.OperatingSystem;
 
 /** Seconds since the host booted: /proc/uptime on Linux, OSHI elsewhere. */
 public final class HostUptimeCollector implements Collector {
-    private final OperatingSystem os;
+    private final OshiFallback oshi;
     private final ProcFile uptime;
 
-    public HostUptimeCollector(OperatingSystem os) {
-        this(os, new ProcFile("/proc/uptime", 64));
+    public HostUptimeCollector(OshiFallback oshi) {
+        this(oshi, new ProcFile("/proc/uptime", 64));
     }
 
-    HostUptimeCollector(OperatingSystem os, ProcFile uptime) {
-        this.os = os;
+    HostUptimeCollector(OshiFallback oshi, ProcFile uptime) {
+        this.oshi = oshi;
         this.uptime = uptime;
     }
 
@@ -29,7 +28,7 @@ public final class HostUptimeCollector implements Collector {
     public void collect(Sample sample) {
         long seconds = uptime.read(64) ? uptime.number(0) : -1;
         if (seconds < 0) {
-            seconds = os.getSystemUptime();
+            seconds = oshi.os().getSystemUptime();
         }
         if (seconds >= 0) {
             sample.set(Column.HOST_UPTIME_S, seconds);

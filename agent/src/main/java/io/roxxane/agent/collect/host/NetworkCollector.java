@@ -6,36 +6,48 @@ import io.roxxane.agent.collect.ProcFile;
 import io.roxxane.agent.sample.Sample;
 import io.roxxane.schema.Column;
 import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
-import oshi.hardware.HardwareAbstractionLayer;
 import oshi.hardware.NetworkIF;
 
 /**
  * Bytes and packets received and sent over the interval on every non-loopback interface.
  *
- * <p>Enumerating interfaces is the slow part, so the list is kept and only refreshed every
- * {@link #REFRESH_MS}; each sample just re-reads the counters of the known interfaces, all at once
- * from /proc/net/dev (OSHI's per-interface refresh reads 14 sysfs files per interface, about
- * 0.2 ms each time). Totals are turned into deltas, and an interval in which the set of interfaces
- * changed reports no delta.
+ * <p>The interfaces are the JDK's {@link NetworkInterface}s that are not loopback and have a
+ * hardware address (OSHI's own choice of "non-local" interfaces). Enumerating them is the slow
+ * part, so the list is kept and only refreshed every {@link #REFRESH_MS}; each sample just reads
+ * their counters all at once from /proc/net/dev (OSHI's per-interface refresh reads 14 sysfs
+ * files per interface, about 0.2 ms each time). Where /proc/net/dev cannot be read, OSHI reads
+ * the counters. Totals are turned into deltas, and an interval in which the set of interfaces or
+ * the source changed reports no delta.
  */
 public final class NetworkCollector implements Collector {
     static final long REFRESH_MS = 5 * 60_000L;
 
-    private final HardwareAbstractionLayer hardware;
-    private final ProcFile netDev = new ProcFile("/proc/net/dev", 2_048);
+    private final OshiFallback oshi;
+    private final ProcFile netDev;
     /** One row's first ten counters, reused for every row of every sample. */
     private final long[] fields = new long[10];
-    private List<NetworkIF> interfaces;
+    private final long[] totals = new long[4];
+    private List<String> interfaces;
+    private List<NetworkIF> oshiInterfaces;
     private long listedAtMillis;
+    private boolean lastReadFromProc;
     private final Deltas rxBytes = new Deltas();
     private final Deltas txBytes = new Deltas();
     private final Deltas rxPackets = new Deltas();
     private final Deltas txPackets = new Deltas();
 
-    public NetworkCollector(HardwareAbstractionLayer hardware) {
-        this.hardware = hardware;
+    public NetworkCollector(OshiFallback oshi) throws SocketException {
+        this(oshi, new ProcFile("/proc/net/dev", 2_048));
+    }
+
+    NetworkCollector(OshiFallback oshi, ProcFile netDev) throws SocketException {
+        this.oshi = oshi;
+        this.netDev = netDev;
         this.interfaces = list();
         this.listedAtMillis = System.currentTimeMillis();
     }
@@ -46,31 +58,27 @@ public final class NetworkCollector implements Collector {
     }
 
     @Override
-    public void collect(Sample sample) {
+    public void collect(Sample sample) throws SocketException {
         long now = System.currentTimeMillis();
         boolean relisted = false;
         if (now - listedAtMillis >= REFRESH_MS) {
-            List<NetworkIF> fresh = list();
-            relisted = names(fresh).equals(names(interfaces)) ? false : true;
+            List<String> fresh = list();
+            relisted = !fresh.equals(interfaces);
             interfaces = fresh;
+            oshiInterfaces = null; // listed again if needed
             listedAtMillis = now;
         }
-        long[] totals = readNetDev(interfaces);
-        if (totals == null) {
-            totals = new long[4];
-            for (NetworkIF nif : interfaces) {
-                nif.updateAttributes();
-                totals[0] += nif.getBytesRecv();
-                totals[1] += nif.getBytesSent();
-                totals[2] += nif.getPacketsRecv();
-                totals[3] += nif.getPacketsSent();
-            }
+        boolean fromProc = readNetDev();
+        if (!fromProc) {
+            readThroughOshi();
         }
+        boolean sourceChanged = fromProc != lastReadFromProc;
+        lastReadFromProc = fromProc;
         long drb = rxBytes.next(totals[0]);
         long dtb = txBytes.next(totals[1]);
         long drp = rxPackets.next(totals[2]);
         long dtp = txPackets.next(totals[3]);
-        if (relisted || drb < 0 || dtb < 0 || drp < 0 || dtp < 0) {
+        if (relisted || sourceChanged || drb < 0 || dtb < 0 || drp < 0 || dtp < 0) {
             return;
         }
         sample.set(Column.HOST_NET_RX_BYTES, drb)
@@ -80,14 +88,18 @@ public final class NetworkCollector implements Collector {
     }
 
     /**
-     * Bytes received, bytes sent, packets received, packets sent, summed over the named interfaces'
-     * rows of /proc/net/dev; null if it cannot be read or lacks one of them.
+     * Bytes received, bytes sent, packets received, packets sent, summed over the counted
+     * interfaces' rows of /proc/net/dev into {@link #totals}; false if it cannot be read or lacks
+     * one of them.
      */
-    private long[] readNetDev(List<NetworkIF> counted) {
+    private boolean readNetDev() {
         if (!netDev.read()) {
-            return null;
+            return false;
         }
-        long[] totals = new long[4];
+        totals[0] = 0;
+        totals[1] = 0;
+        totals[2] = 0;
+        totals[3] = 0;
         int found = 0;
         int line = 0;
         while (line < netDev.length()) {
@@ -99,7 +111,7 @@ public final class NetworkCollector implements Collector {
                 }
                 end++;
             }
-            if (colon > 0 && isCounted(counted, line, colon)) { // not the two header lines
+            if (colon > 0 && isCounted(line, colon)) { // not the two header lines
                 // fields after the colon: rx bytes, packets, errs, drop, fifo, frame, compressed,
                 // multicast, then tx bytes, packets, ...
                 int at = colon + 1;
@@ -108,7 +120,7 @@ public final class NetworkCollector implements Collector {
                     at = netDev.skipField(at);
                 }
                 if (fields[0] < 0 || fields[1] < 0 || fields[8] < 0 || fields[9] < 0) {
-                    return null;
+                    return false;
                 }
                 totals[0] += fields[0];
                 totals[1] += fields[8];
@@ -118,52 +130,74 @@ public final class NetworkCollector implements Collector {
             }
             line = end + 1;
         }
-        return found == counted.size() ? totals : null; // one gone: OSHI keeps its last counters
+        return found == interfaces.size();
     }
 
     /** Whether the row between {@code from} and {@code colon} names one of the counted interfaces. */
-    private boolean isCounted(List<NetworkIF> counted, int from, int colon) {
+    private boolean isCounted(int from, int colon) {
         int start = netDev.skipBlanks(from);
-        for (NetworkIF nif : counted) {
-            if (netDev.regionEquals(start, colon, nif.getName())) {
+        for (int i = 0; i < interfaces.size(); i++) {
+            if (netDev.regionEquals(start, colon, interfaces.get(i))) {
                 return true;
             }
         }
         return false;
     }
 
-    private List<NetworkIF> list() {
-        List<NetworkIF> result = new ArrayList<NetworkIF>();
-        for (NetworkIF nif : hardware.getNetworkIFs(false)) {
-            if (!isLoopback(nif)) {
-                result.add(nif);
+    private void readThroughOshi() {
+        boolean listedNow = oshiInterfaces == null;
+        if (listedNow) {
+            oshiInterfaces = new ArrayList<NetworkIF>();
+            for (NetworkIF nif : oshi.hardware().getNetworkIFs(false)) {
+                if (interfaces.contains(nif.getName())) {
+                    oshiInterfaces.add(nif);
+                }
             }
         }
-        return result;
-    }
-
-    static boolean isLoopback(NetworkIF nif) {
-        try {
-            NetworkInterface java = nif.queryNetworkInterface();
-            if (java != null) {
-                return java.isLoopback();
+        totals[0] = 0;
+        totals[1] = 0;
+        totals[2] = 0;
+        totals[3] = 0;
+        for (NetworkIF nif : oshiInterfaces) {
+            if (!listedNow) {
+                nif.updateAttributes();
             }
-        } catch (Exception unknown) {
-            // fall through to the name
+            totals[0] += nif.getBytesRecv();
+            totals[1] += nif.getBytesSent();
+            totals[2] += nif.getPacketsRecv();
+            totals[3] += nif.getPacketsSent();
         }
-        return "lo".equals(nif.getName());
     }
 
-    private static List<String> names(List<NetworkIF> interfaces) {
+    /** Names of the interfaces that are not loopback and have a hardware address, sorted. */
+    private static List<String> list() throws SocketException {
         List<String> names = new ArrayList<String>();
-        for (NetworkIF nif : interfaces) {
-            names.add(nif.getName());
+        Enumeration<NetworkInterface> all = NetworkInterface.getNetworkInterfaces();
+        while (all != null && all.hasMoreElements()) {
+            NetworkInterface nif = all.nextElement();
+            if (isCounted(nif)) {
+                names.add(nif.getName());
+            }
         }
+        Collections.sort(names);
         return names;
+    }
+
+    private static boolean isCounted(NetworkInterface nif) {
+        try {
+            return !nif.isLoopback() && nif.getHardwareAddress() != null;
+        } catch (SocketException gone) {
+            return false;
+        }
     }
 
     /** The interface names counted, for tests and diagnostics. */
     public List<String> interfaceNames() {
-        return names(interfaces);
+        return Collections.unmodifiableList(interfaces);
+    }
+
+    /** Whether the last sample's counters came from /proc/net/dev (for tests). */
+    boolean lastReadFromProc() {
+        return lastReadFromProc;
     }
 }

@@ -4,30 +4,25 @@ import io.roxxane.agent.collect.Collector;
 import io.roxxane.agent.collect.ProcFile;
 import io.roxxane.agent.sample.Sample;
 import io.roxxane.schema.Column;
-import oshi.software.common.os.linux.LinuxOperatingSystem;
 import oshi.software.os.OSProcess;
-import oshi.software.os.OperatingSystem;
 
 /**
- * Resident set size of this JVM's process: resident pages from /proc/self/statm times the page
- * size on Linux (OSHI's process refresh reads several files for it), OSHI elsewhere.
+ * Resident set size of this JVM's process: the {@code VmRSS} line of /proc/self/status on Linux
+ * (in kB, so no page size is needed; OSHI's process refresh reads several files for it), OSHI
+ * elsewhere.
  */
 public final class ProcessMemoryCollector implements Collector {
-    private final OSProcess process;
-    private final ProcFile statm;
-    private final long pageSize;
+    private final OshiFallback oshi;
+    private final ProcFile status;
+    private OSProcess process;
 
-    public ProcessMemoryCollector(OperatingSystem os) {
-        this(os, new ProcFile("/proc/self/statm", 128));
+    public ProcessMemoryCollector(OshiFallback oshi) {
+        this(oshi, new ProcFile("/proc/self/status", 2_048));
     }
 
-    ProcessMemoryCollector(OperatingSystem os, ProcFile statm) {
-        this.process = os.getCurrentProcess();
-        if (process == null) {
-            throw new IllegalStateException("OSHI cannot see this process");
-        }
-        this.statm = statm;
-        this.pageSize = os instanceof LinuxOperatingSystem ? ((LinuxOperatingSystem) os).getPageSize() : -1;
+    ProcessMemoryCollector(OshiFallback oshi, ProcFile status) {
+        this.oshi = oshi;
+        this.status = status;
     }
 
     @Override
@@ -37,11 +32,17 @@ public final class ProcessMemoryCollector implements Collector {
 
     @Override
     public void collect(Sample sample) {
-        if (pageSize > 0 && statm.read(128)) {
-            long residentPages = statm.number(statm.skipField(0)); // fields: size resident shared ...
-            if (residentPages >= 0) {
-                sample.set(Column.PROCESS_RSS_BYTES, residentPages * pageSize);
+        if (status.read()) {
+            long rss = status.kbLineBytes("VmRSS:");
+            if (rss >= 0) {
+                sample.set(Column.PROCESS_RSS_BYTES, rss);
                 return;
+            }
+        }
+        if (process == null) {
+            process = oshi.os().getCurrentProcess();
+            if (process == null) {
+                throw new IllegalStateException("neither /proc/self/status nor OSHI shows this process");
             }
         }
         if (process.updateAttributes()) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class HostCpuCollectorTest {
     private final HostCpuCollector collector =
-            new HostCpuCollector(new oshi.nativefree.SystemInfo().getHardware().getProcessor());
+            new HostCpuCollector(new OshiFallback());
 
     @Test
     void collect_whenRead_cpuCountIsProcCpuinfoProcessors() {

@@ -1,8 +1,10 @@
 package io.roxxane.agent.collect.host;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.roxxane.agent.collect.ProcFile;
 import io.roxxane.agent.collect.ProcFiles;
 import io.roxxane.agent.sample.Sample;
 import io.roxxane.schema.Column;
@@ -10,9 +12,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import oshi.hardware.NetworkIF;
 
 class NetworkCollectorTest {
     private static final Column[] COLUMNS = {
@@ -20,7 +26,7 @@ class NetworkCollectorTest {
 
     @Test
     void interfaceNames_whenListed_excludeLoopbackAndKeepTheOthersThatAreUp() throws Exception {
-        NetworkCollector collector = new NetworkCollector(new oshi.nativefree.SystemInfo().getHardware());
+        NetworkCollector collector = new NetworkCollector(new OshiFallback());
         List<String> names = collector.interfaceNames();
         assertFalse(names.contains("lo"), names.toString());
         for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
@@ -34,8 +40,30 @@ class NetworkCollectorTest {
     }
 
     @Test
+    void interfaceNames_areOshisNonLocalInterfacesWithoutLoopback() throws Exception {
+        List<String> oshi = new ArrayList<>();
+        for (NetworkIF nif : new oshi.nativefree.SystemInfo().getHardware().getNetworkIFs(false)) {
+            NetworkInterface java = nif.queryNetworkInterface();
+            if (!java.isLoopback()) {
+                oshi.add(nif.getName());
+            }
+        }
+        Collections.sort(oshi);
+        assertEquals(oshi, new NetworkCollector(new OshiFallback()).interfaceNames());
+    }
+
+    @Test
+    void collect_whenProcNetDevMissing_oshiReadsTheSameCounters(@TempDir Path dir) throws Exception {
+        deltasAgreeWithProcNetDev(new NetworkCollector(new OshiFallback(), new ProcFile(dir.resolve("dev").toString(), 64)),
+                false);
+    }
+
+    @Test
     void collect_whenInterval_deltasAgreeWithProcNetDevOverTheSameInterval() throws Exception {
-        NetworkCollector collector = new NetworkCollector(new oshi.nativefree.SystemInfo().getHardware());
+        deltasAgreeWithProcNetDev(new NetworkCollector(new OshiFallback()), true);
+    }
+
+    private static void deltasAgreeWithProcNetDev(NetworkCollector collector, boolean fromProc) throws Exception {
         long[] p0 = ProcFiles.netDevNonLoopback();
         Sample first = new Sample();
         collector.collect(first);
@@ -54,6 +82,7 @@ class NetworkCollectorTest {
                     COLUMNS[i].columnName() + " " + delta + " not in /proc/net/dev's [" + (p2[i] - p1[i]) + ", "
                             + (p3[i] - p0[i]) + "]");
         }
+        assertEquals(fromProc, collector.lastReadFromProc(), "where the counters came from");
     }
 
     private static void loopbackTraffic() throws IOException {

@@ -11,7 +11,7 @@ class ProcessMemoryCollectorTest {
     @Test
     void collect_whenRead_rssAgreesWithVmRss() {
         ProcessMemoryCollector collector =
-                new ProcessMemoryCollector(new oshi.nativefree.SystemInfo().getOperatingSystem());
+                new ProcessMemoryCollector(new OshiFallback());
         long before = ProcFiles.vmRssBytes();
         Sample sample = new Sample();
         collector.collect(sample);
