@@ -11,10 +11,11 @@ NAMES = {
     "none": "no agent",
     "roxfile": "Roxxane, file sink",
     "roxfh": "Roxxane, Firehose sink",
+    "roxfh-imds": "Roxxane, Firehose sink, IMDS credentials",
     "otel": "OpenTelemetry 2.33.1",
     "jmx": "jmx_exporter 1.0.1",
 }
-AGENTS = ["roxfile", "roxfh", "otel", "jmx"]
+AGENTS = ["roxfile", "roxfh", "roxfh-imds", "otel", "jmx"]
 
 
 def med(values):
@@ -192,7 +193,7 @@ if rows:
                 vals.append(f"{n} OTLP requests, {byt / max(n, 1):,.0f} B each")
             elif c == "jmx" and os.path.exists(os.path.join(d, "scrapes")):
                 vals.append(f"{len(open(os.path.join(d, 'scrapes')).read().split())} scrapes")
-            elif c == "roxfh" and os.path.exists(os.path.join(d, "s3-objects")):
+            elif c.startswith("roxfh") and os.path.exists(os.path.join(d, "s3-objects")):
                 objs = [int(x) for x in open(os.path.join(d, "s3-objects")).read().split()]
                 vals.append(f"{len(objs)} PutRecordBatch deliveries (S3 objects), {sum(objs):,} B")
             elif c == "roxfile" and os.path.exists(os.path.join(d, "ts")):
@@ -247,7 +248,7 @@ if rows:
         print()
 
     # Roxxane: per sample
-    for c in ("roxfile", "roxfh"):
+    for c in ("roxfile", "roxfh", "roxfh-imds"):
         runs = sorted(run for (cc, run) in snapshots if cc == c)
         if not runs:
             continue
@@ -306,7 +307,7 @@ if rows:
         print("| thread | " + " | ".join(f"{a}–{b} s" for a, b in keys) + " |")
         print("| --- |" + " ---: |" * len(keys))
         print("| collector | " + " | ".join(f"{med([v[0] for v in windows[k]]):.2f}" for k in keys) + " |")
-        if c == "roxfh":
+        if c.startswith("roxfh"):
             print("| shipper | " + " | ".join(f"{med([v[1] for v in windows[k]]):.2f}" for k in keys) + " |")
         print()
 

@@ -2,7 +2,9 @@
 # Roxxane against the agents users would pick instead, side by side in one run (issue 9):
 #   none     no agent
 #   roxfile  Roxxane, file sink                  (interval=1s)
-#   roxfh    Roxxane, Firehose sink -> moto_server (interval=1s, flush=10s)
+#   roxfh    Roxxane, Firehose sink -> moto_server (interval=1s, flush=10s), keys in the environment
+#   roxfh-imds  the same, credentials from a local EC2 instance metadata service (fake_imds.py), as
+#            on an EC2 instance with a role: not in the default CONFIGS
 #   otel     OpenTelemetry Java agent 2.33.1, JVM runtime metrics only, OTLP/HTTP every 1 s
 #            to a local sink (otlp_sink.py)
 #   jmx      Prometheus jmx_exporter java agent 1.0.1, minimal config, scraped every 1 s (curl)
@@ -96,8 +98,13 @@ PIDS+=($!)
 OTLP_PORT=$(free_port)
 python3 bench/agents/otlp_sink.py "$OTLP_PORT" "$work/otlp-counts" &
 PIDS+=($!)
+IMDS_PORT=$(free_port)
+python3 bench/agents/fake_imds.py "$IMDS_PORT" "$work/imds-counts" &
+PIDS+=($!)
+: > "$work/no-aws-files"
 wait_port "$MOTO_PORT"
 wait_port "$OTLP_PORT"
+wait_port "$IMDS_PORT"
 MOTO=http://127.0.0.1:$MOTO_PORT
 awsl() { aws --endpoint-url "$MOTO" "$@"; }
 awsl s3api create-bucket --bucket roxxane-bench > /dev/null
@@ -107,13 +114,18 @@ new_stream() { # name: a DirectPut stream writing to s3://roxxane-bench/NAME/
         "RoleARN=arn:aws:iam::123456789012:role/firehose,BucketARN=arn:aws:s3:::roxxane-bench,Prefix=$1/" > /dev/null
 }
 
-# OPTS: the JVM options of configuration $1 for run directory $2 (stream $3 for roxfh)
+# OPTS: the JVM options of configuration $1 for run directory $2 (stream $3 for roxfh*);
+# RUN_ENV: the command that starts the JVM with its environment changed (roxfh-imds), or nothing
 set_opts() {
     local cfg=$1 dir=$2 stream=${3:-}
+    RUN_ENV=()
     case $cfg in
         none) OPTS=() ;;
         roxfile) OPTS=("-javaagent:$ROXXANE_JAR=service=bench,interval=1s,sink=file,dir=$dir/data") ;;
         roxfh) OPTS=("-javaagent:$ROXXANE_JAR=service=bench,interval=1s,stream=$stream,endpoint=$MOTO,region=us-east-1,flush=10s") ;;
+        roxfh-imds) OPTS=("-javaagent:$ROXXANE_JAR=service=bench,interval=1s,stream=$stream,endpoint=$MOTO,region=us-east-1,flush=10s")
+            RUN_ENV=(env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY "AWS_EC2_METADATA_SERVICE_ENDPOINT=http://127.0.0.1:$IMDS_PORT"
+                "AWS_SHARED_CREDENTIALS_FILE=$work/no-aws-files" "AWS_CONFIG_FILE=$work/no-aws-files") ;;
         otel) OPTS=("-javaagent:$OTEL_JAR"
             -Dotel.service.name=bench
             -Dotel.instrumentation.common.default-enabled=false
@@ -166,7 +178,7 @@ collect_ts() {
     local dir=$1 cfg=$2 stream=${3:-}
     case $cfg in
         roxfile) find "$dir/data" -name '*.json.gz' -exec zcat {} + 2> /dev/null | grep -o '"ts":[0-9]*' | cut -d: -f2 > "$dir/ts" || true ;;
-        roxfh) mkdir -p "$dir/s3"
+        roxfh*) mkdir -p "$dir/s3"
             awsl s3 cp --quiet --recursive "s3://roxxane-bench/$stream/" "$dir/s3/" || true
             find "$dir/s3" -type f -exec cat {} + | grep -o '"ts":[0-9]*' | cut -d: -f2 > "$dir/ts" || true ;;
     esac
@@ -191,7 +203,7 @@ startup_run() { # cfg run
     set_opts "$cfg" "$dir" bench-startup
     l=$(load1)
     start=${EPOCHREALTIME/./}
-    /usr/bin/time -f "%U %S %M" -o "$dir/time" "$JAVA" ${JVM_OPTS[@]+"${JVM_OPTS[@]}"} "${OPTS[@]}" -cp "$work/classes" Workload 0 > "$dir/out" 2> "$dir/err"
+    /usr/bin/time -f "%U %S %M" -o "$dir/time" ${RUN_ENV[@]+"${RUN_ENV[@]}"} "$JAVA" ${JVM_OPTS[@]+"${JVM_OPTS[@]}"} "${OPTS[@]}" -cp "$work/classes" Workload 0 > "$dir/out" 2> "$dir/err"
     end=${EPOCHREALTIME/./}
     grep -q hello "$dir/out" || { echo "start-up run $cfg $i printed no hello:" >&2; cat "$dir/err" >&2; exit 1; }
     awk -v c="$cfg" -v i="$i" -v w="$(( end - start ))" -v l="$l" \
@@ -212,13 +224,13 @@ fi
 steady_run() { # cfg run
     local cfg=$1 i=$2 dir=$OUT/steady/$1-$2 stream="" tpid jpid t0 l0 next
     mkdir -p "$dir"
-    [ "$cfg" = roxfh ] && { stream=steady-$i; new_stream "$stream"; }
+    [[ $cfg == roxfh* ]] && { stream=steady-$cfg-$i; new_stream "$stream"; }
     set_opts "$cfg" "$work/steady-$cfg-$i" "$stream"
     mkdir -p "$work/steady-$cfg-$i"
     l0=$(load1)
     cp "$work/otlp-counts" "$dir/otlp-before" 2> /dev/null || : > "$dir/otlp-before"
     t0=${EPOCHREALTIME/./}; t0=$(( t0 / 1000 ))
-    /usr/bin/time -f "%e %U %S %M" -o "$dir/time" "$JAVA" ${JVM_OPTS[@]+"${JVM_OPTS[@]}"} "${OPTS[@]}" -cp "$work/classes" Workload "$STEADY_SECONDS" \
+    /usr/bin/time -f "%e %U %S %M" -o "$dir/time" ${RUN_ENV[@]+"${RUN_ENV[@]}"} "$JAVA" ${JVM_OPTS[@]+"${JVM_OPTS[@]}"} "${OPTS[@]}" -cp "$work/classes" Workload "$STEADY_SECONDS" \
         > "$dir/stdout" 2> "$dir/stderr" &
     tpid=$!
     jpid=$(jvm_pid "$tpid")
@@ -234,7 +246,7 @@ steady_run() { # cfg run
     collect_ts "$work/steady-$cfg-$i" "$cfg" "$stream"
     [ -f "$work/steady-$cfg-$i/ts" ] && cp "$work/steady-$cfg-$i/ts" "$dir/ts"
     cp "$work/otlp-counts" "$dir/otlp-after" 2> /dev/null || : > "$dir/otlp-after"
-    [ "$cfg" = roxfh ] && find "$work/steady-$cfg-$i/s3" -type f -printf '%s\n' > "$dir/s3-objects"
+    [[ $cfg == roxfh* ]] && find "$work/steady-$cfg-$i/s3" -type f -printf '%s\n' > "$dir/s3-objects"
     awk -v c="$cfg" -v i="$i" -v l0="$l0" -v l1="$(load1)" -v t0="$t0" \
         '{ printf "%s\t%d\t%.2f\t%.2f\t%.2f\t%d\t%s\t%s\t%s\n", c, i, $1, $2, $3, $4, l0, l1, t0 }' "$dir/time" >> "$OUT/steady.tsv"
     rm -rf "$work/steady-$cfg-$i"
@@ -261,7 +273,7 @@ nmt_run() { # cfg run
     mkdir -p "$dir" "$work/nmt-$cfg-$i"
     set_opts "$cfg" "$work/nmt-$cfg-$i" bench-nmt
     t0=${EPOCHREALTIME/./}; t0=$(( t0 / 1000 ))
-    "$JAVA" -XX:NativeMemoryTracking=summary ${JVM_OPTS[@]+"${JVM_OPTS[@]}"} "${OPTS[@]}" -cp "$work/classes" Workload "$((NMT_SECONDS + 10))" \
+    ${RUN_ENV[@]+"${RUN_ENV[@]}"} "$JAVA" -XX:NativeMemoryTracking=summary ${JVM_OPTS[@]+"${JVM_OPTS[@]}"} "${OPTS[@]}" -cp "$work/classes" Workload "$((NMT_SECONDS + 10))" \
         > "$dir/stdout" 2> "$dir/stderr" &
     jpid=$!
     start_scraper "$cfg" "$dir/scrapes"
@@ -288,4 +300,5 @@ fi
 
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/env.txt"
 cp "$work/otlp-counts" "$OUT/otlp-counts.tsv" 2> /dev/null || true
+cp "$work/imds-counts" "$OUT/imds-credential-fetches.txt" 2> /dev/null || true
 python3 bench/agents/report.py "$OUT" | tee "$OUT/report.md"
