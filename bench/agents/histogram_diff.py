@@ -30,7 +30,9 @@ def main():
     baseline = sys.argv[3] if len(sys.argv) > 3 else "roxfile"
     print(f"live heap of {config} over {baseline}, bytes: run, total, TLS and crypto objects, byte arrays")
     for path in sorted(glob.glob(os.path.join(out, "nmt", config + "-*", "histogram.txt"))):
-        run = path.split(os.sep)[-2].rsplit("-", 1)[1]
+        name, run = path.split(os.sep)[-2].rsplit("-", 1)
+        if name != config:  # roxfh-* also matches roxfh-imds-*
+            continue
         base_path = os.path.join(out, "nmt", f"{baseline}-{run}", "histogram.txt")
         if not os.path.exists(base_path):
             continue

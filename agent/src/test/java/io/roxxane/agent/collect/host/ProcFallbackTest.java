@@ -39,7 +39,7 @@ class ProcFallbackTest {
         OshiFallback oshi = new OshiFallback();
         new HostMemoryCollector(oshi, missing()).collect(sample);
         new HostUptimeCollector(oshi, missing()).collect(sample);
-        new ProcessMemoryCollector(oshi, missing()).collect(sample);
+        new ProcessMemoryCollector(oshi, 4096, missing(), missing()).collect(sample);
         HostCpuCollector cpu = new HostCpuCollector(oshi, missing(), missing(), missing());
         cpu.collect(sample);
         cpu.collect(sample);
@@ -102,14 +102,18 @@ class ProcFallbackTest {
                 "MemTotal:        1000 kB\nMemFree:          100 kB\nMemAvailable:     400 kB\nSwapTotal:        300 kB\n"
                         + "SwapFree:         200 kB\n")).collect(sample);
         new HostUptimeCollector(oshi, recorded("uptime", "3580.99 7000.12\n")).collect(sample);
-        new ProcessMemoryCollector(oshi, recorded("status", "Name:\tjava\nVmHWM:\t  900 kB\nVmRSS:\t  812 kB\n"))
-                .collect(sample);
+        new ProcessMemoryCollector(oshi, -1, recorded("statm", "9000 7 3 1 0 500 0\n"),
+                recorded("status", "Name:\tjava\nVmHWM:\t  900 kB\nVmRSS:\t  812 kB\n")).collect(sample);
         assertEquals(1000 * 1024L, sample.getLong(Column.HOST_MEMORY_TOTAL_BYTES, -1));
         assertEquals(400 * 1024L, sample.getLong(Column.HOST_MEMORY_AVAILABLE_BYTES, -1));
         assertEquals(300 * 1024L, sample.getLong(Column.HOST_SWAP_TOTAL_BYTES, -1));
         assertEquals(100 * 1024L, sample.getLong(Column.HOST_SWAP_USED_BYTES, -1));
         assertEquals(3580, sample.getLong(Column.HOST_UPTIME_S, -1));
-        assertEquals(812 * 1024L, sample.getLong(Column.PROCESS_RSS_BYTES, -1));
+        assertEquals(812 * 1024L, sample.getLong(Column.PROCESS_RSS_BYTES, -1), "no page size: VmRSS");
+        Sample withPageSize = new Sample();
+        new ProcessMemoryCollector(oshi, 16_384, recorded("statm2", "9000 7 3 1 0 500 0\n"), missing())
+                .collect(withPageSize);
+        assertEquals(7 * 16_384L, withPageSize.getLong(Column.PROCESS_RSS_BYTES, -1), "resident pages times the page size");
         assertFalse(oshi.isBuilt());
     }
 
