@@ -12,10 +12,11 @@ NAMES = {
     "roxfile": "Roxxane, file sink",
     "roxfh": "Roxxane, Firehose sink",
     "roxfh-imds": "Roxxane, Firehose sink, IMDS credentials",
+    "roxfh-irsa": "Roxxane, Firehose sink, web identity (IRSA) credentials",
     "otel": "OpenTelemetry 2.33.1",
     "jmx": "jmx_exporter 1.0.1",
 }
-AGENTS = ["roxfile", "roxfh", "roxfh-imds", "otel", "jmx"]
+AGENTS = ["roxfile", "roxfh", "roxfh-imds", "roxfh-irsa", "otel", "jmx"]
 
 
 def med(values):
@@ -248,7 +249,7 @@ if rows:
         print()
 
     # Roxxane: per sample
-    for c in ("roxfile", "roxfh", "roxfh-imds"):
+    for c in ("roxfile", "roxfh", "roxfh-imds", "roxfh-irsa"):
         runs = sorted(run for (cc, run) in snapshots if cc == c)
         if not runs:
             continue

@@ -5,6 +5,8 @@
 #   roxfh    Roxxane, Firehose sink -> moto_server (interval=1s, flush=10s), keys in the environment
 #   roxfh-imds  the same, credentials from a local EC2 instance metadata service (fake_imds.py), as
 #            on an EC2 instance with a role: not in the default CONFIGS
+#   roxfh-irsa  the same, credentials from STS AssumeRoleWithWebIdentity (moto) with a token file,
+#            as on EKS with IAM roles for service accounts: not in the default CONFIGS
 #   otel     OpenTelemetry Java agent 2.33.1, JVM runtime metrics only, OTLP/HTTP every 1 s
 #            to a local sink (otlp_sink.py)
 #   jmx      Prometheus jmx_exporter java agent 1.0.1, minimal config, scraped every 1 s (curl)
@@ -102,6 +104,7 @@ IMDS_PORT=$(free_port)
 python3 bench/agents/fake_imds.py "$IMDS_PORT" "$work/imds-counts" &
 PIDS+=($!)
 : > "$work/no-aws-files"
+echo "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJyb3h4YW5lLWJlbmNoIn0.c2lnbmF0dXJl" > "$work/web-identity-token"
 wait_port "$MOTO_PORT"
 wait_port "$OTLP_PORT"
 wait_port "$IMDS_PORT"
@@ -125,6 +128,10 @@ set_opts() {
         roxfh) OPTS=("-javaagent:$ROXXANE_JAR=service=bench,interval=1s,stream=$stream,endpoint=$MOTO,region=us-east-1,flush=10s") ;;
         roxfh-imds) OPTS=("-javaagent:$ROXXANE_JAR=service=bench,interval=1s,stream=$stream,endpoint=$MOTO,region=us-east-1,flush=10s")
             RUN_ENV=(env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY "AWS_EC2_METADATA_SERVICE_ENDPOINT=http://127.0.0.1:$IMDS_PORT"
+                "AWS_SHARED_CREDENTIALS_FILE=$work/no-aws-files" "AWS_CONFIG_FILE=$work/no-aws-files") ;;
+        roxfh-irsa) OPTS=("-javaagent:$ROXXANE_JAR=service=bench,interval=1s,stream=$stream,endpoint=$MOTO,region=us-east-1,flush=10s")
+            RUN_ENV=(env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY "AWS_WEB_IDENTITY_TOKEN_FILE=$work/web-identity-token"
+                "AWS_ROLE_ARN=arn:aws:iam::123456789012:role/roxxane-bench" "AWS_ENDPOINT_URL_STS=$MOTO"
                 "AWS_SHARED_CREDENTIALS_FILE=$work/no-aws-files" "AWS_CONFIG_FILE=$work/no-aws-files") ;;
         otel) OPTS=("-javaagent:$OTEL_JAR"
             -Dotel.service.name=bench
