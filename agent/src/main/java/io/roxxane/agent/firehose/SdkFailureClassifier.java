@@ -47,9 +47,13 @@ final class SdkFailureClassifier {
         String text = AgentLog.describe(t);
         String message = t.getMessage() == null ? "" : t.getMessage();
         if (message.contains("Unable to load credentials")) {
-            return notNow("firehose-credentials", "no AWS credentials",
-                    "no AWS credentials found for Firehose stream '" + stream + "': set AWS_ACCESS_KEY_ID and"
+            String configured = CredentialsChainFailure.configuredSourceReason(message, System.getenv(),
+                    System.getProperties());
+            return notNow("firehose-credentials", "no AWS credentials", configured.isEmpty()
+                    ? "no AWS credentials found for Firehose stream '" + stream + "': set AWS_ACCESS_KEY_ID and"
                             + " AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or run with an instance, task or pod role"
+                            + agent("; the agent keeps buffering and retries slowly")
+                    : "no AWS credentials for Firehose stream '" + stream + "'" + configured
                             + agent("; the agent keeps buffering and retries slowly"));
         }
         if (message.contains("Unable to load region") || message.contains("region must not be null")) {
