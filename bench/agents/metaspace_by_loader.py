@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Metaspace used by class loader, from the `jcmd PID VM.metaspace show-loaders` output run.sh keeps
-(nmt/<config>-<run>/metaspace.txt, after the full GC), one line per run: the agent's own loader
-(Roxxane's IsolatedClassLoader; jmx_exporter's and the workload's classes are on the app loader),
-the boot loader (JDK classes outside the CDS archive cost metaspace here; archived ones little),
+(nmt/<config>-<run>/metaspace.txt, after the full GC), one line per run: Roxxane's own loader
+(IsolatedClassLoader), the app loader (the workload's classes, and jmx_exporter's, which sit on the
+class path), the boot loader (JDK classes outside the CDS archive cost metaspace here; archived ones little),
 hidden classes (lambdas, method handles) and reflection accessors, in MB and classes.
 
 usage: bench/agents/metaspace_by_loader.py RESULTS_DIR [CONFIG ...]   (default: every config)
@@ -22,8 +22,10 @@ def group(description):
         return "hidden"
     if "DelegatingClassLoader" in description:
         return "reflection"
-    if "IsolatedClassLoader" in description or '"app"' in description:
-        return "agent/app"
+    if "IsolatedClassLoader" in description:
+        return "roxxane"
+    if '"app"' in description:
+        return "app"
     if '"<bootstrap>"' in description:
         return "boot"
     return "other"
@@ -50,7 +52,7 @@ def read(path):
 def main():
     out = sys.argv[1]
     configs = sys.argv[2:]
-    groups = ["agent/app", "boot", "hidden", "reflection", "other"]
+    groups = ["roxxane", "app", "boot", "hidden", "reflection", "other"]
     print("metaspace used, MB (classes): run, " + ", ".join(groups))
     for path in sorted(glob.glob(os.path.join(out, "nmt", "*", "metaspace.txt"))):
         run = path.split(os.sep)[-2]

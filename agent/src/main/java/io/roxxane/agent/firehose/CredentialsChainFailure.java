@@ -20,6 +20,11 @@ final class CredentialsChainFailure {
     private CredentialsChainFailure() {
     }
 
+    /** As {@link #configuredSourceReason(String, Map, Properties)} for this process's environment. */
+    static String configuredSourceReason(String sdkMessage) {
+        return configuredSourceReason(sdkMessage, System.getenv(), System.getProperties());
+    }
+
     /**
      * {@code "; web identity (AWS_WEB_IDENTITY_TOKEN_FILE) failed: <the SDK's reason>"} for the
      * source the environment or system properties configure, or "" when none is configured or

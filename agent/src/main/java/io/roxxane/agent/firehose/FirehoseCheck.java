@@ -108,8 +108,7 @@ public final class FirehoseCheck {
             ok("credentials found by the SDK's default chain" + (provider.length() > 3 ? " (" + provider + ")" : "")
                     + "; not shown");
         } catch (Exception e) {
-            String configured = CredentialsChainFailure.configuredSourceReason(e.getMessage(), System.getenv(),
-                    System.getProperties());
+            String configured = CredentialsChainFailure.configuredSourceReason(e.getMessage());
             fail(configured.isEmpty()
                     ? "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or run"
                             + " with an instance, task or pod role"

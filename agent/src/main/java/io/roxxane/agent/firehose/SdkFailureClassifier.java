@@ -47,8 +47,7 @@ final class SdkFailureClassifier {
         String text = AgentLog.describe(t);
         String message = t.getMessage() == null ? "" : t.getMessage();
         if (message.contains("Unable to load credentials")) {
-            String configured = CredentialsChainFailure.configuredSourceReason(message, System.getenv(),
-                    System.getProperties());
+            String configured = CredentialsChainFailure.configuredSourceReason(message);
             return notNow("firehose-credentials", "no AWS credentials", configured.isEmpty()
                     ? "no AWS credentials found for Firehose stream '" + stream + "': set AWS_ACCESS_KEY_ID and"
                             + " AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or run with an instance, task or pod role"

@@ -7,6 +7,7 @@ import io.roxxane.agent.sample.Sample;
 import io.roxxane.schema.Column;
 import java.io.File;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import oshi.hardware.HWDiskStore;
@@ -120,10 +121,7 @@ public final class DiskCollector implements Collector {
         if (!diskstats.read()) {
             return false;
         }
-        totals[0] = 0;
-        totals[1] = 0;
-        totals[2] = 0;
-        totals[3] = 0;
+        Arrays.fill(totals, 0);
         int found = 0;
         int line = 0;
         while (line < diskstats.length()) {
@@ -167,10 +165,7 @@ public final class DiskCollector implements Collector {
         if (listedNow) {
             oshiDisks = oshi.hardware().getDiskStores();
         }
-        totals[0] = 0;
-        totals[1] = 0;
-        totals[2] = 0;
-        totals[3] = 0;
+        Arrays.fill(totals, 0);
         for (HWDiskStore disk : oshiDisks) {
             if (!listedNow) {
                 disk.updateAttributes();

@@ -8,6 +8,7 @@ import io.roxxane.schema.Column;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -96,10 +97,7 @@ public final class NetworkCollector implements Collector {
         if (!netDev.read()) {
             return false;
         }
-        totals[0] = 0;
-        totals[1] = 0;
-        totals[2] = 0;
-        totals[3] = 0;
+        Arrays.fill(totals, 0);
         int found = 0;
         int line = 0;
         while (line < netDev.length()) {
@@ -154,10 +152,7 @@ public final class NetworkCollector implements Collector {
                 }
             }
         }
-        totals[0] = 0;
-        totals[1] = 0;
-        totals[2] = 0;
-        totals[3] = 0;
+        Arrays.fill(totals, 0);
         for (NetworkIF nif : oshiInterfaces) {
             if (!listedNow) {
                 nif.updateAttributes();
