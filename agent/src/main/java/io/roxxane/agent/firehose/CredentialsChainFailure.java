@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Why the credentials source the environment points at failed, from the message the SDK's default
- * chain throws when no provider gave credentials. That message lists every provider's reason,
+ * Why the credentials source the environment points at failed, from the message the credentials
+ * chain ({@link AgentCredentials}, or the SDK's default chain) throws when no provider gave credentials. That message lists every provider's reason,
  * most of them only "not configured"; a user who set {@code AWS_WEB_IDENTITY_TOKEN_FILE} (EKS
  * IRSA), a container credentials URI (ECS, EKS Pod Identity) or {@code AWS_PROFILE} needs that
  * one provider's reason, not a hint to set access keys.
@@ -13,7 +13,7 @@ import java.util.Properties;
 final class CredentialsChainFailure {
     private static final String[] PROVIDERS = {
         "SystemPropertyCredentialsProvider", "EnvironmentVariableCredentialsProvider",
-        "WebIdentityTokenFileCredentialsProvider", "ProfileCredentialsProvider", "ContainerCredentialsProvider",
+        WebIdentityCredentials.NAME, "WebIdentityTokenFileCredentialsProvider", "ProfileCredentialsProvider", "ContainerCredentialsProvider",
         "InstanceProfileCredentialsProvider"};
     private static final int MAX_REASON = 300;
 
@@ -38,7 +38,8 @@ final class CredentialsChainFailure {
         String provider;
         if (set(env.get("AWS_WEB_IDENTITY_TOKEN_FILE")) || set(system.getProperty("aws.webIdentityTokenFile"))) {
             source = "web identity (AWS_WEB_IDENTITY_TOKEN_FILE)";
-            provider = "WebIdentityTokenFileCredentialsProvider";
+            provider = sdkMessage.contains(WebIdentityCredentials.NAME + "(") ? WebIdentityCredentials.NAME
+                    : "WebIdentityTokenFileCredentialsProvider";
         } else if (set(env.get("AWS_CONTAINER_CREDENTIALS_FULL_URI"))
                 || set(env.get("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"))) {
             source = "container credentials (AWS_CONTAINER_CREDENTIALS_*)";

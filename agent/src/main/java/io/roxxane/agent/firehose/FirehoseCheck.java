@@ -13,9 +13,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamDescription;
@@ -101,36 +104,54 @@ public final class FirehoseCheck {
             ok("endpoint " + config.endpoint() + " (from endpoint=)");
         }
 
+        SdkHttpClient stsHttp = SignedFirehoseCall.httpClient(TIMEOUTS).build();
+        ScheduledThreadPoolExecutor stsTimer = CallTimer.create();
+        AwsCredentialsProviderChain credentials = AgentCredentials.chain(
+                WebIdentityCredentials.fromSettings(region, new TimedExchange(stsHttp, stsTimer), TIMEOUTS));
         try {
-            AwsCredentials credentials = DefaultCredentialsProvider.builder().build().resolveCredentials();
-            // Recent SDKs give short feature codes here rather than provider names: show only names.
-            String provider = credentials.providerName().orElse("");
-            ok("credentials found by the SDK's default chain" + (provider.length() > 3 ? " (" + provider + ")" : "")
-                    + "; not shown");
-        } catch (Exception e) {
-            String configured = CredentialsChainFailure.configuredSourceReason(e.getMessage());
-            fail(configured.isEmpty()
-                    ? "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or run"
-                            + " with an instance, task or pod role"
-                    : "no AWS credentials" + configured);
-            return FAILED;
-        }
-
-        SdkFailureClassifier classifier = new SdkFailureClassifier(stream,
-                FirehoseRecordSender.describeTarget(region, config.endpoint()), false);
-        FirehoseConnection connection = FirehoseClientFactory.create(region, config.endpoint(), TIMEOUTS);
-        try {
-            describe(connection.client(), stream, region, classifier);
+            if (!credentialsFound(credentials)) {
+                return FAILED;
+            }
+            SdkFailureClassifier classifier = new SdkFailureClassifier(stream,
+                    FirehoseRecordSender.describeTarget(region, config.endpoint()), false);
+            FirehoseConnection connection = FirehoseClientFactory.create(region, config.endpoint(), TIMEOUTS,
+                    credentials);
+            try {
+                describe(connection.client(), stream, region, classifier);
+            } finally {
+                connection.close();
+            }
+            testPut(stream, region, config, classifier);
         } finally {
-            connection.close();
+            credentials.close();
+            stsHttp.close();
+            stsTimer.shutdownNow();
         }
-        testPut(stream, region, config, classifier);
         if (allHold) {
             out.println("All checks passed: the agent can ship to Firehose stream '" + stream + "'.");
             return OK;
         }
         out.println("Some checks failed: fix what is marked FAIL above and run check again.");
         return FAILED;
+    }
+
+    /** The agent's own chain ({@link AgentCredentials}), so that check finds what the agent will. */
+    private boolean credentialsFound(AwsCredentialsProvider chain) {
+        try {
+            AwsCredentials credentials = chain.resolveCredentials();
+            // Recent SDKs give short feature codes here rather than provider names: show only names.
+            String provider = credentials.providerName().orElse("");
+            ok("credentials found by the SDK's default chain of sources" + (provider.length() > 3 ? " (" + provider + ")" : "")
+                    + "; not shown");
+            return true;
+        } catch (Exception e) {
+            String configured = CredentialsChainFailure.configuredSourceReason(e.getMessage());
+            fail(configured.isEmpty()
+                    ? "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or run"
+                            + " with an instance, task or pod role"
+                    : "no AWS credentials" + configured);
+            return false;
+        }
     }
 
     private void describe(FirehoseClient client, String stream, String region, SdkFailureClassifier classifier) {

@@ -4,6 +4,7 @@ import io.roxxane.agent.AgentVersion;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
@@ -14,7 +15,7 @@ import software.amazon.awssdk.services.firehose.FirehoseClientBuilder;
 /**
  * Builds the SDK's generated Firehose client for {@code check}'s DescribeDeliveryStream (the
  * agent itself sends with {@link SignedFirehoseCall}, which loads far less): the URL-connection HTTP client (no
- * Netty, no Apache client), credentials from the SDK's default chain, region from
+ * Netty, no Apache client), credentials from the agent's chain ({@link AgentCredentials}), region from
  * {@code region=} else the SDK's chain, endpoint from {@code endpoint=} else the SDK's own
  * {@code AWS_ENDPOINT_URL_FIREHOSE} / {@code AWS_ENDPOINT_URL} handling. Call and attempt
  * timeouts are set and the SDK's own retries are off: the shipper's retry loop is in charge, so
@@ -30,13 +31,16 @@ final class FirehoseClientFactory {
     /**
      * @param region null for the SDK's region chain
      * @param endpoint null for the SDK's endpoint resolution
+     * @param credentials the caller's; the client does not close them
      * @throws software.amazon.awssdk.core.exception.SdkClientException when no region can be found
      */
-    static FirehoseConnection create(String region, URI endpoint, ShipperTuning tuning) {
+    static FirehoseConnection create(String region, URI endpoint, ShipperTuning tuning,
+            AwsCredentialsProvider credentials) {
         Duration attempt = Duration.ofMillis(tuning.attemptTimeoutMillis);
         ScheduledThreadPoolExecutor timer = CallTimer.create();
         FirehoseClientBuilder builder = FirehoseClient.builder()
                 .httpClientBuilder(SignedFirehoseCall.httpClient(tuning))
+                .credentialsProvider(credentials)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .scheduledExecutorService(timer)
                         .apiCallTimeout(Duration.ofMillis(tuning.callTimeoutMillis))

@@ -6,13 +6,11 @@ import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.firehose.endpoints.FirehoseEndpointParams;
 import software.amazon.awssdk.services.firehose.endpoints.FirehoseEndpointProvider;
-import software.amazon.awssdk.utils.SystemSetting;
 
 /**
  * Where PutRecordBatch goes: {@code endpoint=} if set; else the endpoint URL settings the AWS SDKs
- * share ({@code aws.endpointUrlFirehose} / {@code AWS_ENDPOINT_URL_FIREHOSE}, then
- * {@code aws.endpointUrl} / {@code AWS_ENDPOINT_URL}, unless
- * {@code AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true}); else the Firehose endpoint rules of the SDK
+ * share ({@link ConfiguredEndpointUrl}: {@code AWS_ENDPOINT_URL_FIREHOSE}, then
+ * {@code AWS_ENDPOINT_URL}); else the Firehose endpoint rules of the SDK
  * for the region, with {@code AWS_USE_FIPS_ENDPOINT} and {@code AWS_USE_DUALSTACK_ENDPOINT}.
  */
 final class FirehoseEndpoint {
@@ -27,7 +25,7 @@ final class FirehoseEndpoint {
         if (configured != null) {
             return configured;
         }
-        Optional<URI> fromSettings = fromSharedSettings();
+        Optional<URI> fromSettings = ConfiguredEndpointUrl.forService("Firehose");
         if (fromSettings.isPresent()) {
             return fromSettings.get();
         }
@@ -37,47 +35,5 @@ final class FirehoseEndpoint {
                 .useDualStack(SdkSystemSetting.AWS_USE_DUALSTACK_ENDPOINT.getBooleanValue().orElse(false))
                 .build();
         return FirehoseEndpointProvider.defaultProvider().resolveEndpoint(params).join().url();
-    }
-
-    /** The service-specific URL, else the global one; none when told to ignore both. */
-    private static Optional<URI> fromSharedSettings() {
-        if (EndpointSetting.IGNORE_CONFIGURED.getBooleanValue().orElse(false)) {
-            return Optional.empty();
-        }
-        Optional<String> url = EndpointSetting.FIREHOSE_URL.getStringValue();
-        if (!url.isPresent()) {
-            url = EndpointSetting.GLOBAL_URL.getStringValue();
-        }
-        return url.map(String::trim).filter(u -> !u.isEmpty()).map(URI::create);
-    }
-
-    /** The SDKs' endpoint settings: system property first, then environment variable. */
-    private enum EndpointSetting implements SystemSetting {
-        FIREHOSE_URL("aws.endpointUrlFirehose", "AWS_ENDPOINT_URL_FIREHOSE"),
-        GLOBAL_URL("aws.endpointUrl", "AWS_ENDPOINT_URL"),
-        IGNORE_CONFIGURED("aws.ignoreConfiguredEndpointUrls", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
-
-        private final String property;
-        private final String environmentVariable;
-
-        EndpointSetting(String property, String environmentVariable) {
-            this.property = property;
-            this.environmentVariable = environmentVariable;
-        }
-
-        @Override
-        public String property() {
-            return property;
-        }
-
-        @Override
-        public String environmentVariable() {
-            return environmentVariable;
-        }
-
-        @Override
-        public String defaultValue() {
-            return null;
-        }
     }
 }

@@ -47,7 +47,7 @@ final class FirehoseRecordSender implements RecordSender {
             }
             long deadline = Math.min(timeoutMillis > 0 ? timeoutMillis : tuning.callTimeoutMillis,
                     tuning.attemptTimeoutMillis);
-            SignedFirehoseCall.Response response = call.send(PutRecordBatchJson.TARGET,
+            TimedExchange.Response response = call.send(PutRecordBatchJson.TARGET,
                     PutRecordBatchJson.request(stream, records), deadline);
             if (response.status / 100 != 2) {
                 PutRecordBatchJson.ErrorAnswer error = PutRecordBatchJson.error(response.errorType, response.body);

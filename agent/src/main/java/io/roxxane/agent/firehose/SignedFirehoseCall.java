@@ -1,23 +1,13 @@
 package io.roxxane.agent.firehose;
 
 import io.roxxane.agent.AgentVersion;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.util.VersionInfo;
 import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.ExecutableHttpRequest;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -29,20 +19,18 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
  * One Firehose JSON 1.1 call at a time, sent with the AWS SDK v2's own parts and nothing of its
- * generated client: credentials from the SDK's default provider chain, the request signed by its
+ * generated client: credentials from the SDK's default provider chain ({@link AgentCredentials},
+ * web identity through {@link WebIdentityCredentials}), the request signed by its
  * SigV4 signer ({@code http-auth-aws}), sent by its URL-connection HTTP client, the endpoint from
  * its Firehose endpoint rules. Skipping the generated client's machinery (interceptors, retries,
  * marshallers, and the metadata of every AWS service it loads while being built) keeps the agent
  * some 1,300 classes and several MB of heap and metaspace smaller inside the host
  * (docs/BENCHMARKS.md, "Against other agents").
  *
- * <p>Each call is held to a deadline: a task on the one {@link CallTimer} thread aborts the HTTP
- * exchange when it passes. Build it on the sender thread: building resolves the region and the
- * endpoint and may read files.
+ * <p>Each call is held to a deadline ({@link TimedExchange}). Build it on the sender thread:
+ * building resolves the region and the endpoint and may read files.
  */
 final class SignedFirehoseCall implements AutoCloseable {
-    /** Firehose's answers are small (about 60 bytes per record); more is not Firehose talking. */
-    static final int MAX_ANSWER_BYTES = 1 << 20;
     private static final String SIGNING_NAME = "firehose";
 
     private final String region;
@@ -51,6 +39,7 @@ final class SignedFirehoseCall implements AutoCloseable {
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
     private final SdkHttpClient http;
     private final ScheduledExecutorService timer;
+    private final TimedExchange exchange;
     private final String userAgent;
 
     private SignedFirehoseCall(String region, URI endpoint, AwsCredentialsProvider credentials, SdkHttpClient http,
@@ -60,8 +49,13 @@ final class SignedFirehoseCall implements AutoCloseable {
         this.credentials = credentials;
         this.http = http;
         this.timer = timer;
-        this.userAgent = "roxxane/" + AgentVersion.get() + " aws-sdk-java/" + VersionInfo.SDK_VERSION
-                + " md/http#UrlConnection";
+        this.exchange = new TimedExchange(http, timer);
+        this.userAgent = userAgent();
+    }
+
+    /** {@code roxxane/<version> aws-sdk-java/<version> md/http#UrlConnection}. */
+    static String userAgent() {
+        return "roxxane/" + AgentVersion.get() + " aws-sdk-java/" + VersionInfo.SDK_VERSION + " md/http#UrlConnection";
     }
 
     /**
@@ -72,8 +66,11 @@ final class SignedFirehoseCall implements AutoCloseable {
     static SignedFirehoseCall create(String region, URI endpoint, ShipperTuning tuning) {
         String resolvedRegion = region != null ? region : new DefaultAwsRegionProviderChain().getRegion().id();
         URI target = FirehoseEndpoint.resolve(endpoint, resolvedRegion);
-        return new SignedFirehoseCall(resolvedRegion, target, DefaultCredentialsProvider.builder().build(),
-                httpClient(tuning).build(), CallTimer.create());
+        SdkHttpClient http = httpClient(tuning).build();
+        ScheduledExecutorService timer = CallTimer.create();
+        AwsCredentialsProvider credentials = AgentCredentials.chain(
+                WebIdentityCredentials.fromSettings(resolvedRegion, new TimedExchange(http, timer), tuning));
+        return new SignedFirehoseCall(resolvedRegion, target, credentials, http, timer);
     }
 
     /** The URL-connection HTTP client with the shipper's connect and attempt timeouts. */
@@ -83,35 +80,13 @@ final class SignedFirehoseCall implements AutoCloseable {
                 .socketTimeout(Duration.ofMillis(tuning.attemptTimeoutMillis));
     }
 
-    /** A whole answer: status, {@code x-amzn-ErrorType}, body. */
-    static final class Response {
-        final int status;
-        final String errorType;
-        final byte[] body;
-
-        Response(int status, String errorType, byte[] body) {
-            this.status = status;
-            this.errorType = errorType;
-            this.body = body;
-        }
-    }
-
-    /** Thrown when the deadline aborted the exchange. */
-    static final class DeadlineExceeded extends InterruptedIOException {
-        private static final long serialVersionUID = 1L;
-
-        DeadlineExceeded(long millis) {
-            super("no answer within " + millis + " ms");
-        }
-    }
-
     /**
      * Signs and sends {@code body} as {@code target}, reading the whole answer.
      *
-     * @throws IOException on network failures and {@link DeadlineExceeded} past the deadline
+     * @throws IOException on network failures and {@link TimedExchange.DeadlineExceeded} past the deadline
      * @throws RuntimeException from the credentials chain (no credentials) or the signer
      */
-    Response send(String target, byte[] body, long deadlineMillis) throws IOException {
+    TimedExchange.Response send(String target, byte[] body, long deadlineMillis) throws IOException {
         AwsCredentialsIdentity identity = credentials.resolveCredentials();
         String path = endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() ? "/" : endpoint.getRawPath();
         SdkHttpFullRequest request = SdkHttpFullRequest.builder()
@@ -129,47 +104,7 @@ final class SignedFirehoseCall implements AutoCloseable {
                 .payload(payload)
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, SIGNING_NAME)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region));
-        ExecutableHttpRequest exchange = http.prepareRequest(HttpExecuteRequest.builder()
-                .request(signed.request())
-                .contentStreamProvider(signed.payload().orElse(payload))
-                .build());
-        AtomicBoolean aborted = new AtomicBoolean();
-        ScheduledFuture<?> deadline = timer.schedule(() -> {
-            aborted.set(true);
-            exchange.abort();
-        }, deadlineMillis, TimeUnit.MILLISECONDS);
-        try {
-            HttpExecuteResponse response = exchange.call();
-            byte[] answer = read(response);
-            return new Response(response.httpResponse().statusCode(),
-                    response.httpResponse().firstMatchingHeader("x-amzn-ErrorType").orElse(null), answer);
-        } catch (IOException | RuntimeException e) {
-            if (aborted.get()) {
-                DeadlineExceeded timeout = new DeadlineExceeded(deadlineMillis);
-                timeout.initCause(e);
-                throw timeout;
-            }
-            throw e;
-        } finally {
-            deadline.cancel(false);
-        }
-    }
-
-    private static byte[] read(HttpExecuteResponse response) throws IOException {
-        if (!response.responseBody().isPresent()) {
-            return new byte[0];
-        }
-        try (InputStream in = response.responseBody().get()) {
-            ByteArrayOutputStream answer = new ByteArrayOutputStream(256);
-            byte[] chunk = new byte[8192];
-            for (int n; (n = in.read(chunk)) > 0; ) {
-                if (answer.size() + n > MAX_ANSWER_BYTES) {
-                    throw new IOException("answer longer than " + MAX_ANSWER_BYTES + " bytes: not Firehose");
-                }
-                answer.write(chunk, 0, n);
-            }
-            return answer.toByteArray();
-        }
+        return exchange.call(signed.request(), signed.payload().orElse(payload), deadlineMillis);
     }
 
     @Override
