@@ -116,6 +116,7 @@ public final class FakeFirehose implements AutoCloseable {
     private volatile HttpServer server;
     private volatile SigV4Verifier signatures;
     private final List<String> signatureProblems = new CopyOnWriteArrayList<>();
+    private final List<String> securityTokens = new CopyOnWriteArrayList<>();
 
     public FakeFirehose(String streamName) throws IOException {
         this.streamName = streamName;
@@ -148,6 +149,11 @@ public final class FakeFirehose implements AutoCloseable {
     /** From now on, a call whose SigV4 signature {@code verifier} rejects gets 403 InvalidSignatureException. */
     void requireSignatures(SigV4Verifier verifier) {
         signatures = verifier;
+    }
+
+    /** Each call's {@code X-Amz-Security-Token}, "" where there was none, in arrival order. */
+    List<String> securityTokens() {
+        return securityTokens;
     }
 
     /** What was wrong with each rejected signature, in arrival order. */
@@ -247,6 +253,8 @@ public final class FakeFirehose implements AutoCloseable {
             String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
             byte[] body = readAll(exchange.getRequestBody());
             targets.add(target + " " + contentType);
+            String securityToken = exchange.getRequestHeaders().getFirst("X-Amz-Security-Token");
+            securityTokens.add(securityToken == null ? "" : securityToken);
             SigV4Verifier verifier = signatures;
             if (verifier != null) {
                 Map<String, String> headers = new HashMap<>();

@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,15 +53,25 @@ class FirehoseSinkIT {
         return new File(ChildHost.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
     }
 
-    /** Runs ChildHost for {@code hostMillis} with the agent; returns the finished process. */
+    /** Runs ChildHost for {@code hostMillis} with the agent and keys in the environment; returns the finished process. */
     private Process runHost(String agentArgs, long hostMillis, File stderr) throws Exception {
+        return runHost(agentArgs, hostMillis, stderr, List.of(), Map.of(
+                "AWS_ACCESS_KEY_ID", FirehoseTestSupport.ACCESS_KEY_ID,
+                "AWS_SECRET_ACCESS_KEY", FirehoseTestSupport.SECRET_KEY));
+    }
+
+    /** As above with these JVM options and AWS settings, and none from the test's own environment. */
+    private Process runHost(String agentArgs, long hostMillis, File stderr, List<String> jvmOptions,
+            Map<String, String> aws) throws Exception {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        List<String> command = new ArrayList<>(List.of(java, "-javaagent:" + agentJar() + "=" + agentArgs,
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-javaagent:" + agentJar() + "=" + agentArgs,
                 "-cp", hostClassPath(), ChildHost.class.getName(), String.valueOf(hostMillis), "3"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("AWS_ACCESS_KEY_ID", FirehoseTestSupport.ACCESS_KEY_ID);
-        builder.environment().put("AWS_SECRET_ACCESS_KEY", FirehoseTestSupport.SECRET_KEY);
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+        builder.environment().putAll(aws);
         builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
         Process process = builder.start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "host did not exit");
@@ -100,5 +112,37 @@ class FirehoseSinkIT {
         String[] files = spool.list((dir, name) -> name.endsWith(Spool.SUFFIX));
         assertTrue(files != null && files.length > 0, "samples spooled at shutdown: " + log);
         assertTrue(log.contains("written to the spool"), log);
+    }
+
+    @Test
+    void agent_withWebIdentity_signsWithStsCredentialsAndNeverLoadsTheSdksStsClient() throws Exception {
+        Path token = Files.write(temp.resolve("token"), "eyJ.pod.token".getBytes(StandardCharsets.UTF_8));
+        Path empty = Files.createFile(temp.resolve("empty-profile"));
+        Path classLog = temp.resolve("classes.log");
+        fake.requireSignatures(new SigV4Verifier(FakeSts.ACCESS_KEY_ID, FakeSts.SECRET_KEY, "us-east-1", "firehose"));
+        File stderr = temp.resolve("stderr.txt").toFile();
+        try (FakeSts sts = new FakeSts()) {
+            Process host = runHost(args(",flush=2s"), 4_000, stderr, List.of("-Xlog:class+load=info:file=" + classLog),
+                    Map.of("AWS_WEB_IDENTITY_TOKEN_FILE", token.toString(), "AWS_ROLE_ARN", FakeSts.ROLE_ARN,
+                            "AWS_ENDPOINT_URL_STS", sts.endpoint().toString(),
+                            "AWS_SHARED_CREDENTIALS_FILE", empty.toString(), "AWS_CONFIG_FILE", empty.toString()));
+            String log = Files.readString(stderr.toPath(), StandardCharsets.UTF_8);
+
+            assertEquals(3, host.exitValue(), log);
+            assertFalse(fake.seqs().isEmpty(), "no sample arrived:\n" + log);
+            assertEquals(List.of(), fake.signatureProblems(), log);
+            assertTrue(fake.securityTokens().stream().allMatch(FakeSts.SESSION_TOKEN::equals),
+                    fake.securityTokens().toString());
+            assertEquals(1, sts.requests().size(), "one AssumeRoleWithWebIdentity, then the cached credentials");
+        }
+        List<String> loaded = Files.readAllLines(classLog);
+        assertTrue(loaded.stream().anyMatch(l -> l.contains(" io.roxxane.agent.firehose.WebIdentityCredentials ")),
+                "the class log does not show the agent's classes: " + classLog);
+        List<String> stsClient = loaded.stream()
+                .filter(l -> l.contains(" software.amazon.awssdk.services.sts.StsClient")
+                        || l.contains(" software.amazon.awssdk.services.sts.DefaultStsClient")
+                        || l.contains(" software.amazon.awssdk.services.sts.model."))
+                .collect(Collectors.toList());
+        assertEquals(List.of(), stsClient, "the SDK's generated STS client was loaded");
     }
 }
