@@ -5,7 +5,8 @@ import java.util.Properties;
 
 /**
  * Why the credentials source the environment points at failed, from the message the credentials
- * chain ({@link AgentCredentials}, or the SDK's default chain) throws when no provider gave credentials. That message lists every provider's reason,
+ * chain ({@link AgentCredentials}, or the SDK's default chain) throws when no provider gave
+ * credentials. That message lists every provider's reason,
  * most of them only "not configured"; a user who set {@code AWS_WEB_IDENTITY_TOKEN_FILE} (EKS
  * IRSA), a container credentials URI (ECS, EKS Pod Identity) or {@code AWS_PROFILE} needs that
  * one provider's reason, not a hint to set access keys.
@@ -13,8 +14,8 @@ import java.util.Properties;
 final class CredentialsChainFailure {
     private static final String[] PROVIDERS = {
         "SystemPropertyCredentialsProvider", "EnvironmentVariableCredentialsProvider",
-        WebIdentityCredentials.NAME, "WebIdentityTokenFileCredentialsProvider", "ProfileCredentialsProvider", "ContainerCredentialsProvider",
-        "InstanceProfileCredentialsProvider"};
+        WebIdentityCredentials.NAME, "WebIdentityTokenFileCredentialsProvider", "ProfileCredentialsProvider",
+        "ContainerCredentialsProvider", "InstanceProfileCredentialsProvider"};
     private static final int MAX_REASON = 300;
 
     private CredentialsChainFailure() {

@@ -141,8 +141,8 @@ public final class FirehoseCheck {
             AwsCredentials credentials = chain.resolveCredentials();
             // Recent SDKs give short feature codes here rather than provider names: show only names.
             String provider = credentials.providerName().orElse("");
-            ok("credentials found by the SDK's default chain of sources" + (provider.length() > 3 ? " (" + provider + ")" : "")
-                    + "; not shown");
+            ok("credentials found by the SDK's default chain of sources"
+                    + (provider.length() > 3 ? " (" + provider + ")" : "") + "; not shown");
             return true;
         } catch (Exception e) {
             String configured = CredentialsChainFailure.configuredSourceReason(e.getMessage());

@@ -68,9 +68,15 @@ final class SignedFirehoseCall implements AutoCloseable {
         URI target = FirehoseEndpoint.resolve(endpoint, resolvedRegion);
         SdkHttpClient http = httpClient(tuning).build();
         ScheduledExecutorService timer = CallTimer.create();
-        AwsCredentialsProvider credentials = AgentCredentials.chain(
-                WebIdentityCredentials.fromSettings(resolvedRegion, new TimedExchange(http, timer), tuning));
-        return new SignedFirehoseCall(resolvedRegion, target, credentials, http, timer);
+        try {
+            AwsCredentialsProvider credentials = AgentCredentials.chain(
+                    WebIdentityCredentials.fromSettings(resolvedRegion, new TimedExchange(http, timer), tuning));
+            return new SignedFirehoseCall(resolvedRegion, target, credentials, http, timer);
+        } catch (RuntimeException | Error e) {
+            http.close();
+            timer.shutdownNow();
+            throw e;
+        }
     }
 
     /** The URL-connection HTTP client with the shipper's connect and attempt timeouts. */

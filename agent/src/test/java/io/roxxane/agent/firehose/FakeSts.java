@@ -129,7 +129,8 @@ final class FakeSts implements AutoCloseable {
         try {
             byte[] body = exchange.getRequestBody().readAllBytes();
             Map<String, String> headers = new HashMap<>();
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+            exchange.getRequestHeaders().forEach((name, values) ->
+                    headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
             requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), headers,
                     form(new String(body, StandardCharsets.UTF_8))));
             Reply reply;

@@ -53,7 +53,7 @@ class FirehoseSinkIT {
         return new File(ChildHost.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
     }
 
-    /** Runs ChildHost for {@code hostMillis} with the agent and keys in the environment; returns the finished process. */
+    /** Runs ChildHost for {@code hostMillis} with the agent and keys in the environment; returns the ended process. */
     private Process runHost(String agentArgs, long hostMillis, File stderr) throws Exception {
         return runHost(agentArgs, hostMillis, stderr, List.of(), Map.of(
                 "AWS_ACCESS_KEY_ID", FirehoseTestSupport.ACCESS_KEY_ID,

@@ -69,6 +69,8 @@ class EndToEndScenarioTest {
     private static final String PREMAIN_SERVICE = "Shop/../Cart Service";
     private static final String PREMAIN_PARTITION = "shop-cart-service";
     private static final String ATTACHED_SERVICE = "attached-worker";
+    /** Credentials from STS AssumeRoleWithWebIdentity with a token file, as on EKS with IRSA. */
+    private static final String IRSA_SERVICE = "irsa-worker";
     private static final Duration OUTAGE = Duration.ofSeconds(6);
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(90);
     /** Upper bound only: the test stops the workloads (SIGTERM) once it has seen what it needs. */
@@ -201,31 +203,37 @@ class EndToEndScenarioTest {
         WorkloadJvm premain = WorkloadJvm.start(agentJar, common + ",service=" + PREMAIN_SERVICE, WORKLOAD_SECONDS,
                 environment, directory, "premain-workload");
         workloads.add(premain);
+        WorkloadJvm irsa = WorkloadJvm.start(agentJar, common + ",service=" + IRSA_SERVICE, WORKLOAD_SECONDS,
+                webIdentityEnvironment(), directory, "irsa-workload");
+        workloads.add(irsa);
         WorkloadJvm attached = WorkloadJvm.start(agentJar, null, WORKLOAD_SECONDS, environment, directory, "attached-workload");
         workloads.add(attached);
         String attachOutput = WorkloadJvm.attach(agentJar, attached.pid(), common + ",service=" + ATTACHED_SERVICE,
                 environment, directory, Duration.ofSeconds(30));
         assertTrue(attachOutput.contains("attached"), attachOutput);
 
-        awaitDelivered("a sample of each workload", samples -> services(samples).containsAll(Set.of(PREMAIN_SERVICE, ATTACHED_SERVICE)),
-                premain, attached);
+        awaitDelivered("a sample of each workload",
+                samples -> services(samples).containsAll(Set.of(PREMAIN_SERVICE, ATTACHED_SERVICE, IRSA_SERVICE)),
+                premain, attached, irsa);
 
         outageStart = Instant.now();
         proxy.block();
         Thread.sleep(OUTAGE.toMillis()); // the outage itself: the workloads keep collecting meanwhile
         outageEnd = Instant.now();
         proxy.unblock();
-        assertTrue(premain.isAlive() && attached.isAlive(), "a workload died during the outage:\n" + premain.output() + attached.output());
+        assertTrue(premain.isAlive() && attached.isAlive() && irsa.isAlive(),
+                "a workload died during the outage:\n" + premain.output() + attached.output() + irsa.output());
 
         long recovered = outageEnd.toEpochMilli() + 1_000;
         awaitDelivered("samples collected after the outage from each workload", samples -> {
             Set<String> after = samples.stream().filter(s -> s.path("ts").asLong() > recovered)
                     .map(s -> s.path("service").asText()).collect(Collectors.toSet());
-            return after.containsAll(Set.of(PREMAIN_SERVICE, ATTACHED_SERVICE));
-        }, premain, attached);
+            return after.containsAll(Set.of(PREMAIN_SERVICE, ATTACHED_SERVICE, IRSA_SERVICE));
+        }, premain, attached, irsa);
 
         premain.stop();
         attached.stop();
+        irsa.stop();
         System.out.println("outage " + outageStart + " .. " + outageEnd + ": proxy forwarded " + proxy.forwardedConnections()
                 + " and refused " + proxy.refusedConnections() + " connections");
         assertTrue(proxy.refusedConnections() > 0, "the agents never tried to send during the outage");
@@ -234,6 +242,26 @@ class EndToEndScenarioTest {
                 attached.output());
         assertFalse(premain.output().contains("Exception in thread"), premain.output());
         assertFalse(attached.output().contains("Exception in thread"), attached.output());
+        assertTrue(irsa.output().contains("sink=firehose stream " + streamName), irsa.output());
+        assertFalse(irsa.output().contains("Exception in thread"), irsa.output());
+    }
+
+    /**
+     * No keys: a web identity token file and a role, STS straight at the emulator (not through
+     * the proxy, which only stands for Firehose), no profile files, no instance metadata. The
+     * agent's own web identity provider must get the credentials, or nothing is delivered.
+     */
+    private Map<String, String> webIdentityEnvironment() throws IOException {
+        Path token = Files.writeString(directory.resolve("web-identity-token"), "eyJhbGciOiJSUzI1NiJ9.e2e.token");
+        Path empty = Files.writeString(directory.resolve("no-aws-files"), "");
+        Map<String, String> environment = new HashMap<>();
+        environment.put("AWS_WEB_IDENTITY_TOKEN_FILE", token.toString());
+        environment.put("AWS_ROLE_ARN", "arn:aws:iam::" + aws.accountId() + ":role/" + stack + "-irsa");
+        environment.put("AWS_ENDPOINT_URL_STS", aws.endpoint().toString());
+        environment.put("AWS_SHARED_CREDENTIALS_FILE", empty.toString());
+        environment.put("AWS_CONFIG_FILE", empty.toString());
+        environment.put("AWS_EC2_METADATA_DISABLED", "true");
+        return environment;
     }
 
     @Test
@@ -264,7 +292,7 @@ class EndToEndScenarioTest {
             JsonNode sample = JSON.readTree(line);
             String service = sample.path("service").asText();
             String partitionService = service.equals(PREMAIN_SERVICE) ? PREMAIN_PARTITION
-                    : service.equals(ATTACHED_SERVICE) ? ATTACHED_SERVICE : null;
+                    : service.equals(ATTACHED_SERVICE) || service.equals(IRSA_SERVICE) ? service : null;
             assertNotNull(partitionService, "unexpected service " + service + " in " + line);
 
             ZonedDateTime ts = Instant.ofEpochMilli(sample.path("ts").asLong()).atZone(ZoneOffset.UTC);
@@ -286,6 +314,7 @@ class EndToEndScenarioTest {
         }
         assertTrue(perPartition.keySet().stream().anyMatch(p -> p.contains("service=" + PREMAIN_PARTITION + "/")), perPartition::toString);
         assertTrue(perPartition.keySet().stream().anyMatch(p -> p.contains("service=" + ATTACHED_SERVICE + "/")), perPartition::toString);
+        assertTrue(perPartition.keySet().stream().anyMatch(p -> p.contains("service=" + IRSA_SERVICE + "/")), perPartition::toString);
     }
 
     @Test
@@ -296,7 +325,7 @@ class EndToEndScenarioTest {
         Map<String, List<JsonNode>> byInstance = samples.stream()
                 .collect(Collectors.groupingBy(s -> s.path("instance_id").asText(), TreeMap::new, Collectors.toList()));
 
-        assertEquals(2, byInstance.size(), () -> "instances: " + byInstance.keySet());
+        assertEquals(3, byInstance.size(), () -> "instances: " + byInstance.keySet());
         Set<String> services = new TreeSet<>();
         for (Map.Entry<String, List<JsonNode>> instance : byInstance.entrySet()) {
             List<JsonNode> own = instance.getValue();
@@ -318,7 +347,7 @@ class EndToEndScenarioTest {
                     "samples collected counts every sample: " + who);
             assertTrue(last.path("agent_last_success_ts").asLong() > 0, "last success reported: " + who);
         }
-        assertEquals(Set.of(PREMAIN_SERVICE, ATTACHED_SERVICE), services);
+        assertEquals(Set.of(PREMAIN_SERVICE, ATTACHED_SERVICE, IRSA_SERVICE), services);
     }
 
     @Test
