@@ -57,11 +57,11 @@ final class WebIdentityAnswer {
     }
 
     /** An error answer's code and message; either may be null. */
-    static final class Error {
+    static final class ErrorAnswer {
         final String code;
         final String message;
 
-        Error(String code, String message) {
+        ErrorAnswer(String code, String message) {
             this.code = code;
             this.message = message;
         }
@@ -85,12 +85,12 @@ final class WebIdentityAnswer {
     }
 
     /** The error's code and message; both null when the answer is not STS's error XML. */
-    static Error error(byte[] xml) {
+    static ErrorAnswer error(byte[] xml) {
         try {
             Map<String, String> values = values(xml);
-            return new Error(trimmed(values.get(ERROR + "Code")), trimmed(values.get(ERROR + "Message")));
+            return new ErrorAnswer(trimmed(values.get(ERROR + "Code")), trimmed(values.get(ERROR + "Message")));
         } catch (Malformed e) {
-            return new Error(null, null);
+            return new ErrorAnswer(null, null);
         }
     }
 

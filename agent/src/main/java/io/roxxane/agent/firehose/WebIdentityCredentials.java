@@ -150,7 +150,7 @@ final class WebIdentityCredentials implements AwsCredentialsProvider, SdkAutoClo
                                 + e.getMessage(), e);
                     }
                 }
-                WebIdentityAnswer.Error error = WebIdentityAnswer.error(response.body);
+                WebIdentityAnswer.ErrorAnswer error = WebIdentityAnswer.error(response.body);
                 failure = SdkClientException.create(what() + " refused: HTTP " + response.status
                         + (error.code != null ? " " + error.code : "")
                         + (error.message != null ? ": " + error.message : ""));
@@ -187,7 +187,7 @@ final class WebIdentityCredentials implements AwsCredentialsProvider, SdkAutoClo
     }
 
     /** The query protocol's form, parameters in the order the SDK's STS client writes them. */
-    byte[] form(String token) {
+    private byte[] form(String token) {
         return ("Action=AssumeRoleWithWebIdentity&Version=2011-06-15"
                 + "&RoleArn=" + SdkHttpUtils.urlEncode(roleArn)
                 + "&RoleSessionName=" + SdkHttpUtils.urlEncode(sessionName)

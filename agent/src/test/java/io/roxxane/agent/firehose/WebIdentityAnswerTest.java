@@ -40,7 +40,7 @@ class WebIdentityAnswerTest {
 
     @Test
     void error_fromTheErrorInStsDocumentation() {
-        WebIdentityAnswer.Error error = WebIdentityAnswer.error(resource("aws-docs-error.xml"));
+        WebIdentityAnswer.ErrorAnswer error = WebIdentityAnswer.error(resource("aws-docs-error.xml"));
 
         assertEquals("InvalidIdentityToken", error.code);
         assertEquals("Couldn't retrieve verification key from your identity provider,  please reference"
@@ -49,7 +49,7 @@ class WebIdentityAnswerTest {
 
     @Test
     void error_whenNotXml_hasNeitherCodeNorMessage() {
-        WebIdentityAnswer.Error error = WebIdentityAnswer.error("Service Unavailable".getBytes(StandardCharsets.UTF_8));
+        WebIdentityAnswer.ErrorAnswer error = WebIdentityAnswer.error("Service Unavailable".getBytes(StandardCharsets.UTF_8));
 
         assertNull(error.code);
         assertNull(error.message);

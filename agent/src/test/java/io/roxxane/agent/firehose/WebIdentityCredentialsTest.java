@@ -256,7 +256,7 @@ class WebIdentityCredentialsTest {
     }
 
     @Test
-    void fromSettings_usesTheStsEndpointOfTheAgentsRegion() {
+    void stsEndpoint_isTheAgentsRegionsUnlessAUrlIsConfigured() {
         assertEquals(URI.create("https://sts.eu-central-1.amazonaws.com"), StsEndpoint.resolve("eu-central-1"));
         assertEquals(URI.create("https://sts.cn-north-1.amazonaws.com.cn"), StsEndpoint.resolve("cn-north-1"));
         System.setProperty("aws.endpointUrlSts", "http://localhost:5000");
