@@ -1,7 +1,9 @@
 package io.roxxane.agent;
 
+import io.roxxane.agent.identity.AgentVersion;
+import io.roxxane.agent.identity.Identity;
+
 import io.roxxane.agent.collect.CollectorSet;
-import io.roxxane.agent.collect.DefaultCollectors;
 import io.roxxane.agent.config.AgentConfig;
 import io.roxxane.agent.config.ConfigException;
 import io.roxxane.agent.config.ConfigResolver;
@@ -10,7 +12,6 @@ import io.roxxane.agent.sample.EncodedSample;
 import io.roxxane.agent.sample.Sample;
 import io.roxxane.agent.sample.SampleEncoder;
 import io.roxxane.agent.sink.Sink;
-import io.roxxane.agent.sink.SinkFactory;
 import io.roxxane.agent.stats.AgentMBeanRegistrar;
 import io.roxxane.agent.stats.AgentStats;
 import io.roxxane.schema.Column;

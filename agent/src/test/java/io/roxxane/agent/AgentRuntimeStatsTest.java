@@ -1,5 +1,7 @@
 package io.roxxane.agent;
 
+import io.roxxane.agent.identity.Identity;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 

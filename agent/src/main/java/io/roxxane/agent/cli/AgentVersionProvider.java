@@ -1,6 +1,6 @@
 package io.roxxane.agent.cli;
 
-import io.roxxane.agent.AgentVersion;
+import io.roxxane.agent.identity.AgentVersion;
 import picocli.CommandLine.IVersionProvider;
 
 /** Supplies {@code --version}. */

@@ -1,6 +1,6 @@
 package io.roxxane.agent.cli;
 
-import io.roxxane.agent.firehose.FirehoseCheck;
+import io.roxxane.agent.cli.check.FirehoseCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

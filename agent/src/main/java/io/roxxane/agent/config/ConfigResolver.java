@@ -161,19 +161,19 @@ public final class ConfigResolver {
         AgentConfig build() throws ConfigException {
             builder.service = service();
             builder.tags = tags();
-            builder.intervalMillis = duration(Setting.INTERVAL, 1_000, 24 * 3_600_000L);
+            builder.intervalMillis = duration(Setting.INTERVAL);
             builder.dir = directory(Setting.DIR);
-            builder.rollSizeBytes = bytes(Setting.ROLL_SIZE, 64L << 10, 1L << 30);
-            builder.rollTimeMillis = duration(Setting.ROLL_TIME, 1_000, 3_600_000L);
-            builder.maxDiskBytes = bytes(Setting.MAX_DISK, 1L << 20, Long.MAX_VALUE);
+            builder.rollSizeBytes = bytes(Setting.ROLL_SIZE);
+            builder.rollTimeMillis = duration(Setting.ROLL_TIME);
+            builder.maxDiskBytes = bytes(Setting.MAX_DISK);
             builder.stream = stream();
             builder.region = region();
             builder.endpoint = endpoint();
-            builder.flushMillis = duration(Setting.FLUSH, 1_000, 15 * 60_000L);
-            builder.bufferBytes = bytes(Setting.BUFFER, 1L << 20, 1L << 30);
+            builder.flushMillis = duration(Setting.FLUSH);
+            builder.bufferBytes = bytes(Setting.BUFFER);
             builder.spoolDir = directory(Setting.SPOOL);
-            builder.spoolMaxBytes = bytes(Setting.SPOOL_MAX, 1L << 20, Long.MAX_VALUE);
-            builder.shutdownTimeoutMillis = duration(Setting.SHUTDOWN_TIMEOUT, 0, 60_000L);
+            builder.spoolMaxBytes = bytes(Setting.SPOOL_MAX);
+            builder.shutdownTimeoutMillis = duration(Setting.SHUTDOWN_TIMEOUT);
             builder.sink = sink(builder.stream);
             return new AgentConfig(builder);
         }
@@ -217,20 +217,19 @@ public final class ConfigResolver {
             return tags;
         }
 
-        private long duration(Setting setting, long min, long max) throws ConfigException {
-            long millis = Values.parseDurationMillis(values.get(setting));
-            if (millis < min || millis > max) {
-                throw bad(setting);
-            }
-            return millis;
+        private long duration(Setting setting) throws ConfigException {
+            return inRange(setting, Values.parseDurationMillis(values.get(setting)));
         }
 
-        private long bytes(Setting setting, long min, long max) throws ConfigException {
-            long bytes = Values.parseBytes(values.get(setting));
-            if (bytes < min || bytes > max) {
+        private long bytes(Setting setting) throws ConfigException {
+            return inRange(setting, Values.parseBytes(values.get(setting)));
+        }
+
+        private long inRange(Setting setting, long value) throws ConfigException {
+            if (value < 0 || !setting.range().contains(value)) {
                 throw bad(setting);
             }
-            return bytes;
+            return value;
         }
 
         private File directory(Setting setting) throws ConfigException {

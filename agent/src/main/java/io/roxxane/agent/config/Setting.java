@@ -12,17 +12,17 @@ public enum Setting {
             "Service name; default: the main class or jar of the JVM"),
     TAGS("tags", "", "key:value pairs separated by ';', e.g. env:prod;team:payments",
             "Tags added to every sample"),
-    INTERVAL("interval", "10s", "a duration of at least 1s, e.g. 1s, 10s, 1m",
+    INTERVAL("interval", "10s", Range.millis(1_000, 24 * 3_600_000L), "e.g. 1s, 10s, 1m",
             "Time between samples"),
     SINK("sink", null, "one of file, firehose, log",
             "Where samples go; default: firehose when 'stream' is set, else file"),
     DIR("dir", "./roxxane-data", "a writable directory path",
             "Root directory of the local file sink"),
-    ROLL_SIZE("roll_size", "8MiB", "a size between 64KiB and 1GiB, e.g. 8MiB",
+    ROLL_SIZE("roll_size", "8MiB", Range.bytes(64L << 10, 1L << 30), "e.g. 8MiB",
             "File sink: close a file once it holds this many bytes before compression"),
-    ROLL_TIME("roll_time", "5m", "a duration between 1s and 1h, e.g. 5m",
+    ROLL_TIME("roll_time", "5m", Range.millis(1_000, 3_600_000L), "e.g. 5m",
             "File sink: close a file once it is this old (files also close at each hour)"),
-    MAX_DISK("max_disk", "512MiB", "a size of at least 1MiB, e.g. 512MiB, 2GiB",
+    MAX_DISK("max_disk", "512MiB", Range.bytes(1L << 20, Long.MAX_VALUE), "e.g. 512MiB, 2GiB",
             "File sink: total size cap; the oldest closed files are deleted first"),
     STREAM("stream", null, "a Firehose stream name: 1-64 characters of a-z A-Z 0-9 _ . -",
             "Firehose delivery stream; setting it selects the firehose sink"),
@@ -30,26 +30,34 @@ public enum Setting {
             "AWS region; default: the SDK's chain (AWS_REGION, profile, instance metadata)"),
     ENDPOINT("endpoint", null, "an http:// or https:// URL",
             "Firehose endpoint; default: AWS_ENDPOINT_URL_FIREHOSE / AWS_ENDPOINT_URL, else AWS's"),
-    FLUSH("flush", "60s", "a duration between 1s and 15m, e.g. 60s",
+    FLUSH("flush", "60s", Range.millis(1_000, 15 * 60_000L), "e.g. 60s",
             "Firehose sink: longest time a sample waits before it is sent"),
-    BUFFER("buffer", "16MiB", "a size between 1MiB and 1GiB, e.g. 16MiB",
+    BUFFER("buffer", "16MiB", Range.bytes(1L << 20, 1L << 30), "e.g. 16MiB",
             "Firehose sink: memory bound on buffered samples; the oldest are dropped past it"),
     SPOOL("spool", null, "a writable directory path",
             "Firehose sink: directory where unsent samples wait, also across restarts; default: none"),
-    SPOOL_MAX("spool_max", "256MiB", "a size of at least 1MiB, e.g. 256MiB",
+    SPOOL_MAX("spool_max", "256MiB", Range.bytes(1L << 20, Long.MAX_VALUE), "e.g. 256MiB",
             "Firehose sink: size cap of the spool directory"),
-    SHUTDOWN_TIMEOUT("shutdown_timeout", "5s", "a duration between 0s and 60s, e.g. 5s",
+    SHUTDOWN_TIMEOUT("shutdown_timeout", "5s", Range.millis(0, 60_000L), "e.g. 5s",
             "Longest time JVM shutdown waits for the last samples to be delivered");
 
     private final String key;
     private final String defaultValue;
+    private final Range range;
     private final String allowed;
     private final String description;
 
+    /** A setting whose values are described in words, checked by {@link ConfigResolver}. */
     Setting(String key, String defaultValue, String allowed, String description) {
+        this(key, defaultValue, null, allowed, description);
+    }
+
+    /** A duration or size setting: {@code range} is the one place its bounds are written. */
+    Setting(String key, String defaultValue, Range range, String examples, String description) {
         this.key = key;
         this.defaultValue = defaultValue;
-        this.allowed = allowed;
+        this.range = range;
+        this.allowed = range == null ? examples : range.describe() + ", " + examples;
         this.description = description;
     }
 
@@ -76,6 +84,11 @@ public enum Setting {
     /** What a valid value looks like, for error messages. */
     public String allowed() {
         return allowed;
+    }
+
+    /** The bounds of a duration or size setting; null for the others. */
+    Range range() {
+        return range;
     }
 
     public String description() {

@@ -10,7 +10,7 @@ public final class LogSink implements Sink {
     private final AgentStats stats;
     private final PrintStream out;
 
-    LogSink(AgentStats stats) {
+    public LogSink(AgentStats stats) {
         this(stats, System.err);
     }
 

@@ -1,7 +1,7 @@
 package io.roxxane.agent.bench;
 
 import io.roxxane.agent.collect.CollectorSet;
-import io.roxxane.agent.collect.DefaultCollectors;
+import io.roxxane.agent.DefaultCollectors;
 import io.roxxane.agent.sample.Sample;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

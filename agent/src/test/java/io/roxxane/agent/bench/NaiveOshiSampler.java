@@ -1,7 +1,7 @@
 package io.roxxane.agent.bench;
 
 import io.roxxane.agent.collect.Collector;
-import io.roxxane.agent.collect.DefaultCollectors;
+import io.roxxane.agent.DefaultCollectors;
 import io.roxxane.agent.collect.Deltas;
 import io.roxxane.agent.sample.Sample;
 import io.roxxane.schema.Column;

@@ -2,7 +2,7 @@ package io.roxxane.agent.bench;
 
 import io.roxxane.agent.collect.Collector;
 import io.roxxane.agent.collect.CollectorSet;
-import io.roxxane.agent.collect.DefaultCollectors;
+import io.roxxane.agent.DefaultCollectors;
 import io.roxxane.agent.sample.Sample;
 import io.roxxane.agent.sample.SampleEncoder;
 import java.lang.management.ManagementFactory;

@@ -1,5 +1,7 @@
 package io.roxxane.agent.hostsafety;
 
+import io.roxxane.agent.identity.ProcessId;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +47,7 @@ class AttacherTest {
 
     @Test
     void attach_whenPidIsThisJvm_refuses() {
-        AttachRefusedException e = refused(Long.toString(ProcessInspector.currentPid()), "");
+        AttachRefusedException e = refused(Long.toString(ProcessId.current()), "");
         assertEquals(AttachRefusedException.PROBLEM, e.exitCode());
         assertTrue(e.getMessage().contains("own JVM"), e.getMessage());
     }
@@ -74,7 +76,7 @@ class AttacherTest {
     @Test
     void inspect_whenThisJvm_seesAJvmOfThisUser() {
         ProcessInspector inspector = new ProcessInspector();
-        ProcessFacts facts = inspector.inspect(ProcessInspector.currentPid());
+        ProcessFacts facts = inspector.inspect(ProcessId.current());
         assertEquals(Boolean.TRUE, facts.exists());
         assertEquals(Boolean.TRUE, facts.javaVm());
         assertEquals(inspector.currentUid(), facts.ownerUid());

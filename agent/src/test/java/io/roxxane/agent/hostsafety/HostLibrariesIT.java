@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.roxxane.agent.firehose.FakeFirehose;
+import io.roxxane.agent.fakes.FakeFirehose;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;

@@ -1,5 +1,7 @@
 package io.roxxane.agent.cli.attach;
 
+import io.roxxane.agent.identity.ProcessId;
+
 import io.roxxane.agent.config.AgentConfig;
 import io.roxxane.agent.config.ConfigException;
 import io.roxxane.agent.config.ConfigResolver;
@@ -56,7 +58,7 @@ public final class Attacher {
     public Result attach(String pidText, String agentArgs) throws AttachRefusedException {
         validate(agentArgs, new Properties(), Collections.<String, String>emptyMap(), "");
         long pid = parsePid(pidText);
-        if (pid == ProcessInspector.currentPid()) {
+        if (pid == ProcessId.current()) {
             throw problem("pid " + pid + " is this command's own JVM: give the pid of the JVM to attach to; "
                     + LIST_HINT);
         }

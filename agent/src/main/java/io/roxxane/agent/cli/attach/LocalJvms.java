@@ -1,5 +1,7 @@
 package io.roxxane.agent.cli.attach;
 
+import io.roxxane.agent.identity.ProcessId;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -23,7 +25,7 @@ public final class LocalJvms {
      */
     public List<LocalJvm> list() throws Exception {
         List<LocalJvm> jvms = attachApi != null ? attachApi.list() : scan();
-        long self = ProcessInspector.currentPid();
+        long self = ProcessId.current();
         List<LocalJvm> result = new ArrayList<LocalJvm>();
         for (LocalJvm jvm : jvms) {
             if (jvm.pid() != self) {

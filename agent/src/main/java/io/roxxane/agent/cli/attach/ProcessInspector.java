@@ -2,7 +2,6 @@ package io.roxxane.agent.cli.attach;
 
 import java.io.File;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,16 +31,6 @@ public final class ProcessInspector {
         return Files.isDirectory(proc.resolve("self"));
     }
 
-    /** The pid of this JVM. */
-    public static long currentPid() {
-        String name = ManagementFactory.getRuntimeMXBean().getName();
-        int at = name.indexOf('@');
-        try {
-            return Long.parseLong(at > 0 ? name.substring(0, at) : name);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
 
     /** The numeric user id this process runs as, or null when unknown. */
     public Integer currentUid() {

@@ -1,5 +1,7 @@
 package io.roxxane.agent.cli.attach;
 
+import io.roxxane.agent.identity.ProcessId;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -52,6 +54,6 @@ class QuitSignalCheckTest {
     @Test
     void inspect_whenThisJvm_handlesSigquit() {
         ProcessInspector real = new ProcessInspector(Paths.get("/proc"));
-        assertEquals(Boolean.TRUE, real.inspect(ProcessInspector.currentPid()).handlesQuitSignal());
+        assertEquals(Boolean.TRUE, real.inspect(ProcessId.current()).handlesQuitSignal());
     }
 }

@@ -1,0 +1,164 @@
+package io.roxxane.agent;
+
+import io.roxxane.agent.collect.Collector;
+import io.roxxane.agent.collect.CollectorSet;
+
+import io.roxxane.agent.collect.host.ContainerLimitsCollector;
+import io.roxxane.agent.collect.host.DiskCollector;
+import io.roxxane.agent.collect.host.HostCpuCollector;
+import io.roxxane.agent.collect.host.HostMemoryCollector;
+import io.roxxane.agent.collect.host.HostUptimeCollector;
+import io.roxxane.agent.collect.host.NetworkCollector;
+import io.roxxane.agent.collect.host.OshiFallback;
+import io.roxxane.agent.collect.host.ProcessMemoryCollector;
+import io.roxxane.agent.collect.host.RootFileSystemCollector;
+import io.roxxane.agent.collect.jvm.AllocationCollector;
+import io.roxxane.agent.collect.jvm.BufferPoolCollector;
+import io.roxxane.agent.collect.jvm.ClassLoadingCollector;
+import io.roxxane.agent.collect.jvm.GcCollector;
+import io.roxxane.agent.collect.jvm.JvmMemoryCollector;
+import io.roxxane.agent.collect.jvm.JvmUptimeCollector;
+import io.roxxane.agent.collect.jvm.ProcessCollector;
+import io.roxxane.agent.collect.jvm.ThreadCollector;
+import io.roxxane.agent.log.AgentLog;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The collectors the agent runs. Each is created on its own: one that cannot start (an MXBean
+ * this JVM lacks, host metrics where neither /proc nor OSHI serves them) is left out with one
+ * warning and the rest run. On Linux the host collectors read /proc, /sys and the JDK, and OSHI
+ * is built only if one of those cannot be read; elsewhere OSHI serves them where it runs.
+ */
+public final class DefaultCollectors {
+    /** How many host collectors there are, for the count of unavailable ones off Linux. */
+    static final int HOST_COLLECTORS = 8;
+
+    private DefaultCollectors() {
+    }
+
+    public static CollectorSet create() {
+        List<Collector> collectors = new ArrayList<Collector>();
+        int unavailable = 0;
+        unavailable += add(collectors, "jvm-memory", new Factory() {
+            public Collector create() {
+                return new JvmMemoryCollector();
+            }
+        });
+        unavailable += add(collectors, "jvm-buffers", new Factory() {
+            public Collector create() {
+                return new BufferPoolCollector();
+            }
+        });
+        unavailable += add(collectors, "jvm-gc", new Factory() {
+            public Collector create() {
+                return new GcCollector();
+            }
+        });
+        unavailable += add(collectors, "jvm-threads", new Factory() {
+            public Collector create() {
+                return new ThreadCollector();
+            }
+        });
+        unavailable += add(collectors, "jvm-classes", new Factory() {
+            public Collector create() {
+                return new ClassLoadingCollector();
+            }
+        });
+        unavailable += add(collectors, "jvm-allocation", new Factory() {
+            public Collector create() throws Exception {
+                return new AllocationCollector();
+            }
+        });
+        unavailable += add(collectors, "jvm-uptime", new Factory() {
+            public Collector create() {
+                return new JvmUptimeCollector();
+            }
+        });
+        unavailable += add(collectors, "process", new Factory() {
+            public Collector create() throws Exception {
+                return new ProcessCollector();
+            }
+        });
+        unavailable += addHostCollectors(collectors);
+        return new CollectorSet(collectors, unavailable);
+    }
+
+    private static int addHostCollectors(List<Collector> collectors) {
+        final OshiFallback oshi = new OshiFallback();
+        if (!isLinux()) {
+            try {
+                if (!oshi.isAvailable()) {
+                    AgentLog.warn("host metrics are only collected on Linux (this is " + System.getProperty("os.name")
+                            + "); JVM metrics go on");
+                    return HOST_COLLECTORS;
+                }
+            } catch (Throwable t) {
+                AgentLog.warn("host metrics unavailable: " + AgentLog.describe(t) + "; JVM metrics go on");
+                return HOST_COLLECTORS;
+            }
+        }
+        int unavailable = 0;
+        unavailable += add(collectors, "host-cpu", new Factory() {
+            public Collector create() {
+                return new HostCpuCollector(oshi);
+            }
+        });
+        unavailable += add(collectors, "host-memory", new Factory() {
+            public Collector create() {
+                return new HostMemoryCollector(oshi);
+            }
+        });
+        unavailable += add(collectors, "host-network", new Factory() {
+            public Collector create() throws Exception {
+                return new NetworkCollector(oshi);
+            }
+        });
+        unavailable += add(collectors, "host-disk", new Factory() {
+            public Collector create() {
+                return new DiskCollector(oshi);
+            }
+        });
+        unavailable += add(collectors, "host-filesystem", new Factory() {
+            public Collector create() throws Exception {
+                return new RootFileSystemCollector();
+            }
+        });
+        unavailable += add(collectors, "host-uptime", new Factory() {
+            public Collector create() {
+                return new HostUptimeCollector(oshi);
+            }
+        });
+        unavailable += add(collectors, "process-memory", new Factory() {
+            public Collector create() {
+                return new ProcessMemoryCollector(oshi);
+            }
+        });
+        unavailable += add(collectors, "container-limits", new Factory() {
+            public Collector create() {
+                return new ContainerLimitsCollector();
+            }
+        });
+        return unavailable;
+    }
+
+    /** Linux, where the host collectors read /proc and /sys themselves and OSHI is not built. */
+    private static boolean isLinux() {
+        return System.getProperty("os.name", "").startsWith("Linux");
+    }
+
+    /** Adds the collector the factory makes; returns 1 if it could not be made. */
+    private static int add(List<Collector> collectors, String name, Factory factory) {
+        try {
+            collectors.add(factory.create());
+            return 0;
+        } catch (Throwable t) {
+            AgentLog.warn("collector " + name + " unavailable: " + AgentLog.describe(t) + "; the others go on");
+            return 1;
+        }
+    }
+
+    private interface Factory {
+        Collector create() throws Exception;
+    }
+}

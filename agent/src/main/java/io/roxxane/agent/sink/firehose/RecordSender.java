@@ -1,0 +1,14 @@
+package io.roxxane.agent.sink.firehose;
+
+import java.util.List;
+
+/** Sends one PutRecordBatch call. Implementations never throw; failures come back as outcomes. */
+interface RecordSender {
+    /**
+     * @param timeoutMillis longest time the call may take; 0 for the configured timeouts
+     */
+    PutOutcome put(List<PackedRecord> records, long timeoutMillis);
+
+    /** Releases the client. Never throws. */
+    void close();
+}

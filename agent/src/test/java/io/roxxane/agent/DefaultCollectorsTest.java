@@ -1,0 +1,89 @@
+package io.roxxane.agent;
+
+import io.roxxane.agent.collect.Collector;
+import io.roxxane.agent.collect.CollectorSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.roxxane.agent.log.AgentLog;
+import io.roxxane.agent.sample.Sample;
+import io.roxxane.schema.Column;
+import io.roxxane.schema.MetricKind;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DefaultCollectorsTest {
+    /** Not filled by collectors: identity is the sampler's, arrival_ts the transform's, agent_* the agent's. */
+    private static final Set<Column> NOT_FROM_COLLECTORS = EnumSet.of(Column.TS, Column.SERVICE, Column.HOST,
+            Column.PID, Column.INSTANCE_ID, Column.SEQ, Column.INTERVAL_MS, Column.JVM_VERSION, Column.AGENT_VERSION,
+            Column.SCHEMA_VERSION, Column.TAGS, Column.ARRIVAL_TS, Column.AGENT_COLLECT_US,
+            Column.AGENT_DROPPED_SAMPLES, Column.AGENT_SENT_RECORDS, Column.AGENT_SENT_BYTES, Column.AGENT_RETRIES,
+            Column.AGENT_FAILURES, Column.AGENT_DISABLED_COLLECTORS, Column.AGENT_SAMPLES_COLLECTED,
+            Column.AGENT_LAST_SUCCESS_TS, Column.AGENT_LAST_ERROR, Column.AGENT_LAST_ERROR_TS);
+    /** Only present inside a cgroup with limits; this test machine's cgroups have none. */
+    private static final Set<Column> CONTAINER_LIMITS =
+            EnumSet.of(Column.CONTAINER_CPU_LIMIT, Column.CONTAINER_MEMORY_LIMIT_BYTES);
+
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void captureLog() {
+        AgentLog.redirectForTests(new PrintStream(log, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreLog() {
+        AgentLog.redirectForTests(null);
+    }
+
+    @Test
+    void create_onThisLinuxMachine_disablesNothingAndFillsEveryCollectableColumn() throws InterruptedException {
+        CollectorSet set = DefaultCollectors.create();
+        assertEquals(0, set.disabledCount(), log.toString(StandardCharsets.UTF_8));
+        assertEquals(16, set.collectors().size(), "8 JVM and 8 host collectors");
+        long host = set.collectors().stream()
+                .filter(c -> !c.name().startsWith("jvm-") && !c.name().equals("process")).count();
+        assertEquals(DefaultCollectors.HOST_COLLECTORS, host, "off Linux, every host collector counts as unavailable");
+
+        Sample first = new Sample();
+        set.collectInto(first);
+        List<String> deltasOnFirst = new ArrayList<>();
+        for (Column column : Column.values()) {
+            if (column.kind() == MetricKind.DELTA && first.has(column)) {
+                deltasOnFirst.add(column.columnName());
+            }
+        }
+        assertEquals(List.of(), deltasOnFirst, "the first sample has no interval, so no deltas");
+
+        Thread.sleep(50); // an interval of a few kernel ticks (the agent's shortest is 1 s)
+        Sample second = new Sample();
+        set.collectInto(second);
+        List<String> missing = new ArrayList<>();
+        List<String> unexpected = new ArrayList<>();
+        for (Column column : Column.values()) {
+            boolean expected = !NOT_FROM_COLLECTORS.contains(column) && !CONTAINER_LIMITS.contains(column);
+            if (expected && !second.has(column)) {
+                missing.add(column.columnName());
+            }
+            if (NOT_FROM_COLLECTORS.contains(column) && second.has(column)) {
+                unexpected.add(column.columnName());
+            }
+        }
+        assertEquals(List.of(), missing, "columns the collectors should fill here");
+        assertEquals(List.of(), unexpected, "columns collectors must leave to others");
+        for (Column column : CONTAINER_LIMITS) {
+            assertTrue(!second.has(column) || ((Number) second.get(column)).doubleValue() > 0, column.columnName());
+        }
+        assertEquals(0, set.disabledCount(), log.toString(StandardCharsets.UTF_8));
+        assertEquals("", log.toString(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,94 @@
+package io.roxxane.agent.sink.file;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A JVM killed while its file sink had a file open leaves a hidden, torn gzip file: its whole
+ * lines come back as a closed file; a file a live agent may still be writing is left alone.
+ */
+class OrphanSalvageTest {
+    private static final long HOUR = 3_600_000L;
+
+    @TempDir
+    Path root;
+
+    /** What a killed writer leaves: a gzip stream of {@code lines} plus half a line, without its trailer. */
+    private File tornFile(Path dir, String name, int lines) throws Exception {
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(whole)) {
+            for (int i = 0; i < lines; i++) {
+                gzip.write(("{\"ts\":" + (1_700_000_000_000L + i) + ",\"seq\":" + i + "}\n").getBytes(StandardCharsets.UTF_8));
+            }
+            gzip.write("{\"ts\":17000".getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] bytes = whole.toByteArray();
+        File file = Files.createDirectories(dir).resolve(name).toFile();
+        Files.write(file.toPath(), Arrays.copyOf(bytes, bytes.length - 8)); // no CRC and size trailer
+        return file;
+    }
+
+    private static String gunzip(File file) throws Exception {
+        try (InputStream in = new GZIPInputStream(new FileInputStream(file))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void enforce_whenAStoppedAgentLeftATornFile_itsWholeLinesBecomeAClosedFile() throws Exception {
+        Path partition = root.resolve("service=svc/year=2023/month=11/day=14/hour=22");
+        File orphan = tornFile(partition, ".part-20231114T221320Z-abcd1234-0.json.gz.inprogress", 50);
+        assertTrue(orphan.setLastModified(System.currentTimeMillis() - 3 * HOUR));
+
+        new DiskCap(root.toFile(), Long.MAX_VALUE, new OrphanSalvage(2 * HOUR)).enforce();
+
+        assertFalse(orphan.exists(), "the torn file is gone");
+        File salvaged = partition.resolve("part-20231114T221320Z-abcd1234-0-salvaged.json.gz").toFile();
+        assertTrue(salvaged.isFile(), Arrays.toString(partition.toFile().list()));
+        String[] lines = gunzip(salvaged).split("\n");
+        assertEquals(50, lines.length, "every whole line, not the torn one");
+        assertEquals("{\"ts\":1700000000049,\"seq\":49}", lines[49]);
+    }
+
+    @Test
+    void enforce_whenTheFileMayStillBeWritten_leavesItAlone() throws Exception {
+        Path partition = root.resolve("service=svc/year=2023/month=11/day=14/hour=22");
+        File live = tornFile(partition, ".part-20231114T221320Z-abcd1234-1.json.gz.inprogress", 5);
+        assertTrue(live.setLastModified(System.currentTimeMillis() - HOUR / 2));
+
+        new DiskCap(root.toFile(), Long.MAX_VALUE, new OrphanSalvage(2 * HOUR)).enforce();
+
+        assertTrue(live.exists());
+        assertEquals(1, partition.toFile().list().length);
+    }
+
+    @Test
+    void enforce_whenNotEvenAHeaderWasWritten_deletesTheEmptyOrphan() throws Exception {
+        Path partition = Files.createDirectories(root.resolve("service=svc/year=2023/month=11/day=14/hour=22"));
+        File empty = Files.write(partition.resolve(".part-x-2.json.gz.inprogress"), new byte[0]).toFile();
+        assertTrue(empty.setLastModified(System.currentTimeMillis() - 3 * HOUR));
+
+        new DiskCap(root.toFile(), Long.MAX_VALUE, new OrphanSalvage(2 * HOUR)).enforce();
+
+        assertFalse(empty.exists());
+    }
+
+    @Test
+    void closedName_dropsTheHiddenPrefixAndInProgressSuffix() {
+        assertEquals("part-a-1-salvaged.json.gz", OrphanSalvage.closedName(".part-a-1.json.gz.inprogress"));
+    }
+}
