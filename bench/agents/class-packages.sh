@@ -4,10 +4,15 @@
 # -Xlog:class+load, counted by the first 4 (agent classes: 5) package components.
 # Then the classes only the Firehose sink loads, by origin (AWS SDK, JDK TLS and crypto, ...), and
 # the file sink's own classes by origin (OSHI and SLF4J, Jackson, Roxxane).
-# usage: bench/agents/class-packages.sh [SECONDS]   (after ./mvnw -B -q -pl agent -am install -DskipTests)
+# usage: bench/agents/class-packages.sh [SECONDS]   (after ./mvnw -B -q -o -pl agent -am package -DskipTests)
+#   OUT=target/bench/class-packages/<UTC time>   where the report (class-packages.txt) and both runs'
+#                                                -Xlog:class+load logs (file.log, fh.log) are kept
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+OUT=$(realpath -m "${OUT:-$ROOT/target/bench/class-packages/$(date -u +%Y%m%dT%H%M%SZ)}")
+cd "$ROOT"
 SECS=${1:-20}
+mkdir -p "$OUT"
 work=$(mktemp -d /tmp/roxxane-classes.XXXXXX)
 moto=
 cleanup() { [ -n "$moto" ] && kill "$moto" 2> /dev/null; wait 2> /dev/null || true; rm -rf "$work"; }
@@ -35,6 +40,7 @@ packages() { # log -> "count package" lines (named classes only: hidden classes'
         | awk -F. '{ n = ($1 == "io" && $2 == "roxxane") ? 5 : 4; p = $1; for (i = 2; i < NF && i <= n; i++) p = p "." $i; print p }' \
         | sort | uniq -c | sort -rn
 }
+{
 echo "classes loaded after ${SECS}s: file sink $(grep -c 'source:' "$work/file.log"), Firehose sink $(grep -c 'source:' "$work/fh.log")"
 packages "$work/file.log" > "$work/file.pk"
 packages "$work/fh.log" > "$work/fh.pk"
@@ -55,3 +61,6 @@ echo "classes the file sink loads through the agent's own class loader, by origi
 printf '  %5d OSHI and SLF4J (oshi.*, org.slf4j.*)\n' "$(grep -cE '^(oshi|org\.slf4j)\.' "$work/file.classes" || true)"
 printf '  %5d Jackson (com.fasterxml.*)\n' "$(grep -c '^com\.fasterxml\.' "$work/file.classes" || true)"
 printf '  %5d Roxxane (io.roxxane.*)\n' "$(grep -c '^io\.roxxane\.' "$work/file.classes" || true)"
+} | tee "$OUT/class-packages.txt"
+cp "$work/file.log" "$work/fh.log" "$OUT/"
+echo "raw output: $OUT"

@@ -18,18 +18,19 @@
 #   3. native memory tracking: NMT_RUNS times each, -XX:NativeMemoryTracking=summary, after
 #      NMT_SECONDS of the workload: jcmd VM.native_memory summary, GC.run, GC.heap_info, and
 #      (kept raw, not in the report) GC.class_histogram and VM.metaspace show-loaders.
-# Then report.py prints Markdown tables (also written to $OUT/report.md).
+# Then report.py prints Markdown tables (also written to $OUT/report.md); the raw output stays in $OUT.
 #
 # usage: bench/agents/run.sh        (from anywhere; builds nothing: build the agent first with
-#                                    ./mvnw -B -q -pl agent -am install -DskipTests)
+#                                    ./mvnw -B -q -o -pl agent -am package -DskipTests)
 #   RUNS=15 STEADY_RUNS=3 STEADY_SECONDS=60 NMT_RUNS=3 NMT_SECONDS=35
-#   CONFIGS="none roxfile roxfh otel jmx"  JAVA=java  OUT=bench/agents/results/<UTC time>
+#   CONFIGS="none roxfile roxfh otel jmx"  JAVA=java  OUT=target/bench/agents/<UTC time>
 #   PHASES="startup steady nmt"   JVM_OPTS="-Xms256m -Xmx256m -XX:+AlwaysPreTouch" (added to every JVM)
 # Needs: a JDK (java, javac, jcmd), GNU time, curl, python3, moto_server and the aws CLI.
 # Fetches the OTel and jmx_exporter agent jars from Maven Central into bench/agents/target/.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-ROOT=$PWD
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+OUT=$(realpath -m "${OUT:-$ROOT/target/bench/agents/$(date -u +%Y%m%dT%H%M%SZ)}")
+cd "$ROOT"
 
 RUNS=${RUNS:-15}
 STEADY_RUNS=${STEADY_RUNS:-3}
@@ -43,20 +44,18 @@ JAVA=${JAVA:-java}
 JAVA_BIN=$(dirname "$(readlink -f "$(command -v "$JAVA")")")
 JCMD=${JCMD:-$JAVA_BIN/jcmd}
 JAVAC=${JAVAC:-$JAVA_BIN/javac}
-OUT=${OUT:-bench/agents/results/$(date -u +%Y%m%dT%H%M%SZ)}
 CACHE=$ROOT/bench/agents/target/cache
-ROXXANE_JAR=${ROXXANE_JAR:-$ROOT/agent/target/roxxane.jar}
+ROXXANE_JAR=$(realpath -m "${ROXXANE_JAR:-$ROOT/agent/target/roxxane.jar}")
 OTEL_VERSION=2.33.1
 JMX_VERSION=1.0.1
 OTEL_JAR=$CACHE/opentelemetry-javaagent-$OTEL_VERSION.jar
 JMX_JAR=$CACHE/jmx_prometheus_javaagent-$JMX_VERSION.jar
 
-[ -f "$ROXXANE_JAR" ] || { echo "no $ROXXANE_JAR: ./mvnw -B -q -pl agent -am install -DskipTests" >&2; exit 2; }
+[ -f "$ROXXANE_JAR" ] || { echo "no $ROXXANE_JAR: ./mvnw -B -q -o -pl agent -am package -DskipTests" >&2; exit 2; }
 for tool in /usr/bin/time curl python3 moto_server aws "$JCMD" "$JAVAC"; do
     command -v "$tool" > /dev/null || { echo "needs $tool" >&2; exit 2; }
 done
 mkdir -p "$CACHE" "$OUT"
-OUT=$(cd "$OUT" && pwd)
 
 fetch() { # path-in-Maven-Central file
     [ -s "$2" ] && return 0
@@ -193,7 +192,7 @@ collect_ts() {
 
 echo "# bench/agents/run.sh $(date -u +%Y-%m-%dT%H:%M:%SZ)" | tee "$OUT/env.txt"
 {
-    echo "commit: $(git rev-parse HEAD 2> /dev/null || echo '?') $(git status --porcelain -- . ':!bench/agents/results' 2> /dev/null | grep -q . && echo '(dirty)')"
+    echo "commit: $(git rev-parse HEAD 2> /dev/null || echo '?') $(git status --porcelain 2> /dev/null | grep -q . && echo '(dirty)')"
     echo "java: $("$JAVA" -version 2>&1 | tr '\n' ' ')"
     echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
     echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -308,4 +307,7 @@ fi
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/env.txt"
 cp "$work/otlp-counts" "$OUT/otlp-counts.tsv" 2> /dev/null || true
 cp "$work/imds-counts" "$OUT/imds-credential-fetches.txt" 2> /dev/null || true
+echo
 python3 bench/agents/report.py "$OUT" | tee "$OUT/report.md"
+echo
+echo "raw output: $OUT"
