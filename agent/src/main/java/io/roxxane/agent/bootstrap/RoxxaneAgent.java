@@ -14,7 +14,7 @@ public final class RoxxaneAgent {
     private static final String STARTED_MARKER = "io.roxxane.agent.started";
     private static final String AGENT_ENTRY = "io.roxxane.agent.AgentMain";
     private static final String CLI_ENTRY = "io.roxxane.agent.cli.RoxxaneCli";
-    /** With {@code -Droxxane.debug=true}, premain/agentmain report how long they took (for bench/startup.sh). */
+    /** With {@code -Droxxane.debug=true}, premain/agentmain report how long they took (for bench/startup/run.sh). */
     private static final String DEBUG_PROPERTY = "roxxane.debug";
     /** The daemon thread that loads and starts the agent, then ends. */
     private static final String STARTER_THREAD = "roxxane-start";

@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Besides JMH's wall time per op (and, with {@code -prof gc}, bytes allocated per op), the
  * {@link CpuCounters} report, per iteration, the op count and the CPU nanoseconds spent inside the
  * ops: this thread's, the whole JVM's (GC and JIT included) and child processes' (OSHI runs
- * commands for some reads). CPU per sample = counter / ops (bench/collection-cost.sh prints it).
+ * commands for some reads). CPU per sample = counter / ops (bench/collection/cost.sh prints it).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
