@@ -1,7 +1,7 @@
 # Sourced from the repository root by bench/collection/cost.sh, bench/collection/cost-paced.sh and
 # bench/pipeline/firehose-cost.sh: compiles the agent and its test classes (the benchmark mains and
 # JMH classes live in the agent's test tree, agent/src/test/java/io/roxxane/agent/bench and
-# …/agent/firehose/FirehoseCostReport.java) with schema from the reactor, installing nothing into
+# …/agent/sink/firehose/FirehoseCostReport.java) with schema from the reactor, installing nothing into
 # ~/.m2, and sets CP: the agent's test classes, classes and test-scope dependencies. The class
 # path file is a build product: agent/target/bench-classpath.txt.
 ./mvnw -B -q -o -pl agent -am test-compile dependency:build-classpath \

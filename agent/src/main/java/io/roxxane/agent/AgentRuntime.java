@@ -164,6 +164,9 @@ public final class AgentRuntime {
                     .set(Column.AGENT_LAST_ERROR_TS, stats.lastErrorMillis());
         }
         EncodedSample encoded = encoder.encodeForSink(sample);
+        if (AgentLog.debugEnabled()) {
+            AgentLog.debug("sample " + sample.getLong(Column.SEQ, -1) + " taken, " + encoded.size() + " bytes");
+        }
         sink.accept(encoded);
         sink.tick(System.currentTimeMillis());
     }

@@ -33,6 +33,11 @@ public final class AgentLog {
         print(message);
     }
 
+    /** Whether {@link #debug} prints: test it before building a debug line on a hot path. */
+    public static boolean debugEnabled() {
+        return debug;
+    }
+
     /** Details only printed with {@code -Droxxane.debug=true}. */
     public static void debug(String message) {
         if (debug) {

@@ -24,10 +24,20 @@ final class Backoff {
 
     /** The wait before the next attempt after one more failure. */
     long nextDelayMillis() {
+        return nextDelayMillis(maxMillis);
+    }
+
+    /**
+     * As {@link #nextDelayMillis()}, with the ceiling held to {@code capMillis} as well: the
+     * sender caps it at the flush interval, so that an endpoint that has recovered gets its next
+     * attempt within one flush interval however long the outage was.
+     */
+    long nextDelayMillis(long capMillis) {
         long ceiling = baseMillis << Math.min(failures, 30);
         if (ceiling <= 0 || ceiling > maxMillis) {
             ceiling = maxMillis;
         }
+        ceiling = Math.max(1, Math.min(ceiling, capMillis));
         failures++;
         long half = ceiling / 2;
         return half + (long) (random.nextDouble() * (ceiling - half + 1));

@@ -187,7 +187,7 @@ final class FirehoseSender implements Runnable {
         lastFailure = failure;
         failedCalls++;
         AgentLog.warnLimited(failure.logKey(), failure.userMessage());
-        long delay = failure.retryable() ? backoff.nextDelayMillis() : tuning.slowRetryMillis;
+        long delay = failure.retryable() ? backoff.nextDelayMillis(flushMillis()) : tuning.slowRetryMillis;
         nextAttemptNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay);
         if (spool != null) {
             queue.setOverflowBytes(bufferBytes / 2);
@@ -233,7 +233,7 @@ final class FirehoseSender implements Runnable {
             }
         }
         pending = rest;
-        nextAttemptNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoff.nextDelayMillis());
+        nextAttemptNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoff.nextDelayMillis(flushMillis()));
     }
 
     /** During an outage, moves the queue to the spool once it holds half the buffer. */
@@ -295,17 +295,18 @@ final class FirehoseSender implements Runnable {
         }
     }
 
-    /** At shutdown: deliver until the deadline less the spool reserve, then keep or count the rest. */
+    /**
+     * At shutdown: an attempt at once, whatever the backoff said, then retries paced to fit the
+     * time left ({@link ShutdownPacing}: several short waits rather than one long one), until
+     * everything is delivered or the deadline (less the spool reserve) comes; then keep or count
+     * the rest. A failure that retrying cannot fix now (a missing stream, denied access) gets that
+     * one attempt only.
+     */
     private void deliverBeforeShutdown() {
         long sendDeadline = sendDeadline(closeDeadlineNanos);
-        long now;
-        while (true) {
-            now = System.nanoTime();
-            if (now >= sendDeadline) {
-                break;
-            }
+        ShutdownPacing pacing = new ShutdownPacing(sendDeadline);
+        while (System.nanoTime() < sendDeadline) {
             PendingBatch batch;
-            long waitUntil;
             synchronized (this) {
                 if (abandoned) {
                     return;
@@ -315,23 +316,27 @@ final class FirehoseSender implements Runnable {
                     pending = null;
                 }
                 if (pending == null) {
-                    pending = nextBatch(now, true);
+                    pending = nextBatch(System.nanoTime(), true);
                     if (pending == null) {
                         break; // all delivered
                     }
                 }
                 batch = pending;
-                waitUntil = nextAttemptNanos;
-                if (waitUntil > now && (waitUntil >= sendDeadline
-                        || (lastFailure != null && !lastFailure.retryable()))) {
+            }
+            long remainingMillis = TimeUnit.NANOSECONDS.toMillis(sendDeadline - System.nanoTime());
+            if (remainingMillis <= 0) {
+                break;
+            }
+            attempt(batch, remainingMillis);
+            synchronized (this) {
+                if (pending == null) {
+                    continue; // that batch went through: the next one at once
+                }
+                if (lastFailure != null && !lastFailure.retryable()) {
                     break;
                 }
             }
-            if (waitUntil > now) {
-                pause(TimeUnit.NANOSECONDS.toMillis(waitUntil - now) + 1);
-                continue;
-            }
-            attempt(batch, Math.max(1, TimeUnit.NANOSECONDS.toMillis(sendDeadline - System.nanoTime())));
+            pause(pacing.nextPauseMillis(System.nanoTime()));
         }
         abandon();
     }
@@ -384,6 +389,10 @@ final class FirehoseSender implements Runnable {
             AgentLog.warn("shutdown: " + lost + " samples were lost: not delivered within shutdown_timeout"
                     + (spool == null ? "; set spool=DIR to keep them for the next start" : " and not spooled"));
         }
+    }
+
+    private long flushMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(flushNanos);
     }
 
     private static void pause(long millis) {

@@ -25,6 +25,18 @@ class BackoffTest {
     }
 
     @Test
+    void nextDelayMillis_withACap_neverWaitsLongerThanTheCapHoweverLongTheOutage() {
+        Backoff backoff = new Backoff(200, 30_000, new Random(5));
+        for (int failure = 0; failure < 20; failure++) {
+            long delay = backoff.nextDelayMillis(2_000);
+            assertTrue(delay <= 2_000, "failure " + failure + ": " + delay);
+            if (failure >= 4) {
+                assertTrue(delay >= 1_000, "still jittered within [cap/2, cap]: " + delay);
+            }
+        }
+    }
+
+    @Test
     void nextDelayMillis_isJittered() {
         Set<Long> seen = new HashSet<>();
         for (int seed = 0; seed < 20; seed++) {

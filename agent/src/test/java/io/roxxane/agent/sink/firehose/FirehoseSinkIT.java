@@ -45,39 +45,13 @@ class FirehoseSinkIT {
         fake.close();
     }
 
-    private static File agentJar() {
-        String path = System.getProperty("test.roxxane.jar");
-        assertTrue(path != null && new File(path).isFile(), "test.roxxane.jar not built: " + path
-                + " (run through failsafe after package)");
-        return new File(path);
-    }
-
-    /** Only the test classes: the host must not see the agent's classes except through the jar. */
-    private static String hostClassPath() throws Exception {
-        return new File(ChildHost.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
-    }
-
     /** Runs ChildHost for {@code hostMillis} with the agent and keys in the environment; returns the ended process. */
     private Process runHost(String agentArgs, long hostMillis, File stderr) throws Exception {
-        return runHost(agentArgs, hostMillis, stderr, List.of(), Map.of(
-                "AWS_ACCESS_KEY_ID", FirehoseTestSupport.ACCESS_KEY_ID,
-                "AWS_SECRET_ACCESS_KEY", FirehoseTestSupport.SECRET_KEY));
+        return runHost(new AgentChild(agentArgs, stderr).sleeping(hostMillis, 3));
     }
 
-    /** As above with these JVM options and AWS settings, and none from the test's own environment. */
-    private Process runHost(String agentArgs, long hostMillis, File stderr, List<String> jvmOptions,
-            Map<String, String> aws) throws Exception {
-        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-javaagent:" + agentJar() + "=" + agentArgs,
-                "-cp", hostClassPath(), ChildHost.class.getName(), String.valueOf(hostMillis), "3"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
-        builder.environment().putAll(aws);
-        builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
-        Process process = builder.start();
+    private static Process runHost(AgentChild child) throws Exception {
+        Process process = child.start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "host did not exit");
         return process;
     }
@@ -126,10 +100,11 @@ class FirehoseSinkIT {
         fake.requireSignatures(new SigV4Verifier(FakeSts.ACCESS_KEY_ID, FakeSts.SECRET_KEY, "us-east-1", "firehose"));
         File stderr = temp.resolve("stderr.txt").toFile();
         try (FakeSts sts = new FakeSts()) {
-            Process host = runHost(args(",flush=2s"), 4_000, stderr, List.of("-Xlog:class+load=info:file=" + classLog),
-                    Map.of("AWS_WEB_IDENTITY_TOKEN_FILE", token.toString(), "AWS_ROLE_ARN", FakeSts.ROLE_ARN,
+            Process host = runHost(new AgentChild(args(",flush=2s"), stderr).sleeping(4_000, 3)
+                    .jvmOptions("-Xlog:class+load=info:file=" + classLog)
+                    .aws(Map.of("AWS_WEB_IDENTITY_TOKEN_FILE", token.toString(), "AWS_ROLE_ARN", FakeSts.ROLE_ARN,
                             "AWS_ENDPOINT_URL_STS", sts.endpoint().toString(),
-                            "AWS_SHARED_CREDENTIALS_FILE", empty.toString(), "AWS_CONFIG_FILE", empty.toString()));
+                            "AWS_SHARED_CREDENTIALS_FILE", empty.toString(), "AWS_CONFIG_FILE", empty.toString())));
             String log = Files.readString(stderr.toPath(), StandardCharsets.UTF_8);
 
             assertEquals(3, host.exitValue(), log);

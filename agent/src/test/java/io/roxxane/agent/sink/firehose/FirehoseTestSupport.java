@@ -41,6 +41,12 @@ public final class FirehoseTestSupport {
         return sink(config(fake, extraArgs), stats, 5_000);
     }
 
+    /**
+     * A sink with the shrunken tuning ({@link ShipperTuning#forTests}: 20-200 ms backoff): for the
+     * tests of logic (what is re-sent, counted, spooled), which would otherwise wait for minutes.
+     * Timing under the production tuning is tested with the built jar in child JVMs
+     * ({@code ShutdownAfterOutageIT}, {@code FirehoseSinkIT}).
+     */
     public static FirehoseSink sink(AgentConfig config, AgentStats stats, long attemptTimeoutMillis) throws Exception {
         ShipperTuning tuning = ShipperTuning.forTests(attemptTimeoutMillis);
         return FirehoseSink.create(config, stats, tuning,
