@@ -1,16 +1,21 @@
 package io.roxxane.testsupport;
 
+import java.lang.reflect.Method;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.opentest4j.TestAbortedException;
 
 /**
- * Gives a test class an {@link AwsEmulator} parameter (in constructors, {@code @BeforeAll},
- * {@code @BeforeEach} and test methods), started before the class's {@code @BeforeAll} methods.
+ * Gives a test class an {@link AwsEmulator} parameter (in {@code @BeforeAll}, {@code @BeforeEach}
+ * and test methods, not constructors), started before the class's {@code @BeforeAll} methods.
  *
  * <ul>
  *   <li>{@code @ExtendWith(AwsEmulatorExtension.class)}: the emulator every class of the JVM
@@ -26,13 +31,19 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>{@code moto_server} comes from {@code MOTO_SERVER} or the {@code PATH}; its log goes to
  * {@code target/emulator-logs/}. Every emulator listens on a loopback address (anything else
- * fails). With no emulator the class is skipped with the reason, except under {@code CI=true},
- * where it fails. The test JVM's SDK is kept off the instance metadata service
+ * fails). With no emulator every test of the class is reported skipped with the reason (the
+ * class's {@code @BeforeAll} and {@code @AfterAll} methods are not run), except under
+ * {@code CI=true}, where the class fails. The test JVM's SDK is kept off the instance metadata service
  * ({@code aws.disableEc2Metadata=true} unless {@code AWS_EC2_METADATA_DISABLED} is already set),
  * and {@link AwsEmulator#environment()} carries {@code AWS_EC2_METADATA_DISABLED=true} to child processes.
  */
-public final class AwsEmulatorExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+public final class AwsEmulatorExtension
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver, InvocationInterceptor {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(AwsEmulatorExtension.class);
+
+    /** Store key of the skip, when no emulator can run, for the class and its tests. */
+    private record Unavailable(AwsEmulatorExtension extension) {
+    }
 
     /** Null for the shared emulator; otherwise the environment of the class's own moto_server. */
     private final Map<String, String> ownMotoEnvironment;
@@ -59,17 +70,58 @@ public final class AwsEmulatorExtension implements BeforeAllCallback, AfterAllCa
         return new AwsEmulatorExtension(Map.copyOf(serverEnvironment));
     }
 
+    /** Starts the emulator; without one, remembers why (under CI=true: fails the class). */
     @Override
     public void beforeAll(ExtensionContext context) {
         keepSdkOffInstanceMetadata();
-        if (ownMotoEnvironment == null) {
-            RunningEmulator running = EmulatorLauncher.shared();
-            // In the root store, so that JUnit closes it once, when the whole run ends.
-            context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(RunningEmulator.class, key -> running,
-                    RunningEmulator.class);
-        } else if (context.getStore(NAMESPACE).get(this, RunningEmulator.class) == null) {
-            context.getStore(NAMESPACE).put(this, EmulatorLauncher.ownMoto(ownMotoEnvironment));
+        try {
+            if (ownMotoEnvironment == null) {
+                RunningEmulator running = EmulatorLauncher.shared();
+                // In the root store, so that JUnit closes it once, when the whole run ends.
+                context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(RunningEmulator.class, key -> running,
+                        RunningEmulator.class);
+            } else if (context.getStore(NAMESPACE).get(this, RunningEmulator.class) == null) {
+                context.getStore(NAMESPACE).put(this, EmulatorLauncher.ownMoto(ownMotoEnvironment));
+            }
+        } catch (TestAbortedException skip) {
+            // Not thrown here: a class-level skip would hide its tests from the reports.
+            context.getStore(NAMESPACE).put(new Unavailable(this), skip);
         }
+    }
+
+    /** Each test of a class without an emulator is reported skipped, with the reason. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        TestAbortedException skip = unavailable(context);
+        if (skip != null) {
+            throw new TestAbortedException(skip.getMessage());
+        }
+    }
+
+    /** A {@code @BeforeAll} method sets up what the emulator serves: not run without one. */
+    @Override
+    public void interceptBeforeAllMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext extensionContext) throws Throwable {
+        if (unavailable(extensionContext) == null) {
+            invocation.proceed();
+        } else {
+            invocation.skip();
+        }
+    }
+
+    /** Nor is an {@code @AfterAll} method, which would clean up what was never set up. */
+    @Override
+    public void interceptAfterAllMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext extensionContext) throws Throwable {
+        if (unavailable(extensionContext) == null) {
+            invocation.proceed();
+        } else {
+            invocation.skip();
+        }
+    }
+
+    private TestAbortedException unavailable(ExtensionContext context) {
+        return context.getStore(NAMESPACE).get(new Unavailable(this), TestAbortedException.class);
     }
 
     @Override
@@ -92,13 +144,17 @@ public final class AwsEmulatorExtension implements BeforeAllCallback, AfterAllCa
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext)
             throws ParameterResolutionException {
+        if (unavailable(extensionContext) != null) {
+            return null; // for a @BeforeAll method, which is then skipped; tests were aborted before resolving theirs
+        }
         if (ownMotoEnvironment == null) {
             return EmulatorLauncher.shared().emulator();
         }
         RunningEmulator own = extensionContext.getStore(NAMESPACE).get(this, RunningEmulator.class);
         if (own == null) {
             throw new ParameterResolutionException("AwsEmulatorExtension.ownMoto() starts its server before the class's"
-                    + " tests: register it on a static field");
+                    + " @BeforeAll methods: register it on a static field, and ask for AwsEmulator in @BeforeAll,"
+                    + " @BeforeEach or test methods (not constructors)");
         }
         return own.emulator();
     }
