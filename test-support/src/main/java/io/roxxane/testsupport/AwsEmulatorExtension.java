@@ -102,18 +102,18 @@ public final class AwsEmulatorExtension
     @Override
     public void interceptBeforeAllMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
             ExtensionContext extensionContext) throws Throwable {
-        if (unavailable(extensionContext) == null) {
-            invocation.proceed();
-        } else {
-            invocation.skip();
-        }
+        proceedIfAvailable(invocation, extensionContext);
     }
 
     /** Nor is an {@code @AfterAll} method, which would clean up what was never set up. */
     @Override
     public void interceptAfterAllMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
             ExtensionContext extensionContext) throws Throwable {
-        if (unavailable(extensionContext) == null) {
+        proceedIfAvailable(invocation, extensionContext);
+    }
+
+    private void proceedIfAvailable(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
+        if (unavailable(context) == null) {
             invocation.proceed();
         } else {
             invocation.skip();
