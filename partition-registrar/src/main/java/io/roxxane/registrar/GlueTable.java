@@ -1,5 +1,6 @@
 package io.roxxane.registrar;
 
+import io.roxxane.schema.PartitionKeys;
 import io.roxxane.schema.PartitionRule;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -41,7 +42,7 @@ public record GlueTable(String database, String name, TableLocation location, St
     }
 
     /** The table's storage descriptor with the partition's own folder as its location. */
-    public StorageDescriptor storageDescriptorFor(HivePartition partition) {
+    public StorageDescriptor storageDescriptorFor(PartitionKeys partition) {
         return storageDescriptor.toBuilder().location(location.partitionLocation(partition)).build();
     }
 

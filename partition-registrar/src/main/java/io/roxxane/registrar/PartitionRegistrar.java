@@ -1,5 +1,6 @@
 package io.roxxane.registrar;
 
+import io.roxxane.schema.PartitionKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -52,7 +53,7 @@ public final class PartitionRegistrar {
             return new Summary(0, 0, 0, 0, 0, 0);
         }
         GlueTable target = table();
-        Set<HivePartition> found = new LinkedHashSet<>();
+        Set<PartitionKeys> found = new LinkedHashSet<>();
         int ignored = 0;
         for (S3EventRecord record : records) {
             try {
@@ -62,8 +63,8 @@ public final class PartitionRegistrar {
                 log.accept("ignored " + record.describe() + ": " + e.getMessage());
             }
         }
-        List<HivePartition> fresh = new ArrayList<>();
-        for (HivePartition p : found) {
+        List<PartitionKeys> fresh = new ArrayList<>();
+        for (PartitionKeys p : found) {
             if (!registered.contains(p)) {
                 fresh.add(p);
             }
@@ -81,17 +82,14 @@ public final class PartitionRegistrar {
                 outcome.created().size(), outcome.alreadyExisted().size());
     }
 
-    private static HivePartition partitionOf(S3EventRecord record, GlueTable target) {
+    private static PartitionKeys partitionOf(S3EventRecord record, GlueTable target) {
         if (!record.isObjectCreated()) {
             throw new UnrecognisedKeyException("event '" + record.eventName() + "' is not ObjectCreated:*");
         }
         if (record.bucket() == null || record.encodedKey() == null) {
             throw new UnrecognisedKeyException("record has no s3.bucket.name or s3.object.key");
         }
-        String key = record.decodedKey();
-        String relative = target.location().relativeKey(record.bucket(), key).orElseThrow(
-                () -> new UnrecognisedKeyException("outside the table location " + target.location()));
-        return PartitionKeyParser.parse(relative);
+        return target.location().partitionOf(record.bucket(), record.decodedKey());
     }
 
     private synchronized GlueTable table() {

@@ -1,5 +1,6 @@
 package io.roxxane.registrar;
 
+import io.roxxane.schema.PartitionKeys;
 import java.util.List;
 
 /**
@@ -7,15 +8,15 @@ import java.util.List;
  * handler so that Lambda retries the (asynchronous) S3 event invocation.
  */
 public final class PartitionRegistrationException extends RuntimeException {
-    private final transient List<HivePartition> done;
+    private final transient List<PartitionKeys> done;
 
-    public PartitionRegistrationException(String message, List<HivePartition> done) {
+    public PartitionRegistrationException(String message, List<PartitionKeys> done) {
         super(message);
         this.done = List.copyOf(done);
     }
 
     /** The partitions of the same call that were created or already existed. */
-    public List<HivePartition> done() {
+    public List<PartitionKeys> done() {
         return done;
     }
 }

@@ -1,5 +1,6 @@
 package io.roxxane.registrar;
 
+import io.roxxane.schema.PartitionKeys;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,14 +33,14 @@ public final class PartitionWriter {
      * @throws PartitionRegistrationException if Glue refused any partition for another reason
      *         than that it exists ({@link PartitionRegistrationException#done()} lists the ones that succeeded)
      */
-    public Outcome create(GlueTable table, List<HivePartition> partitions) {
-        List<HivePartition> created = new ArrayList<>();
-        List<HivePartition> existing = new ArrayList<>();
+    public Outcome create(GlueTable table, List<PartitionKeys> partitions) {
+        List<PartitionKeys> created = new ArrayList<>();
+        List<PartitionKeys> existing = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (int from = 0; from < partitions.size(); from += MAX_PER_CALL) {
-            List<HivePartition> batch = partitions.subList(from, Math.min(from + MAX_PER_CALL, partitions.size()));
+            List<PartitionKeys> batch = partitions.subList(from, Math.min(from + MAX_PER_CALL, partitions.size()));
             List<PartitionInput> inputs = new ArrayList<>(batch.size());
-            for (HivePartition p : batch) {
+            for (PartitionKeys p : batch) {
                 inputs.add(PartitionInput.builder().values(p.values()).storageDescriptor(table.storageDescriptorFor(p)).build());
             }
             BatchCreatePartitionResponse response = glue.batchCreatePartition(r -> r
@@ -56,7 +57,7 @@ public final class PartitionWriter {
                             + (error.errorDetail() == null ? "" : error.errorDetail().errorMessage()));
                 }
             }
-            for (HivePartition p : batch) {
+            for (PartitionKeys p : batch) {
                 if (alreadyThere.contains(p.values())) {
                     existing.add(p);
                 } else if (!failed.contains(p.values())) {
@@ -65,7 +66,7 @@ public final class PartitionWriter {
             }
         }
         if (!failures.isEmpty()) {
-            List<HivePartition> done = new ArrayList<>(created);
+            List<PartitionKeys> done = new ArrayList<>(created);
             done.addAll(existing);
             throw new PartitionRegistrationException("Glue refused " + failures.size() + " of " + partitions.size()
                     + " partitions of " + table + ": " + String.join("; ", failures), done);
@@ -74,6 +75,6 @@ public final class PartitionWriter {
     }
 
     /** The partitions created by this call and the ones Glue already had. */
-    public record Outcome(List<HivePartition> created, List<HivePartition> alreadyExisted) {
+    public record Outcome(List<PartitionKeys> created, List<PartitionKeys> alreadyExisted) {
     }
 }

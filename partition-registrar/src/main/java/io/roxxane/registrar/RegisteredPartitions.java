@@ -1,5 +1,6 @@
 package io.roxxane.registrar;
 
+import io.roxxane.schema.PartitionKeys;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +20,7 @@ public final class RegisteredPartitions {
     /** Default age after which a partition is sent to Glue again (which answers AlreadyExists). */
     public static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(10);
 
-    private final Map<HivePartition, Long> addedAtNanos;
+    private final Map<PartitionKeys, Long> addedAtNanos;
     private final long maxAgeNanos;
     private final LongSupplier nanoClock;
 
@@ -34,7 +35,7 @@ public final class RegisteredPartitions {
         this.nanoClock = nanoClock;
         this.addedAtNanos = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<HivePartition, Long> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<PartitionKeys, Long> eldest) {
                 return size() > capacity;
             }
         };
@@ -46,7 +47,7 @@ public final class RegisteredPartitions {
     }
 
     /** True if registered less than {@code maxAge} ago; also marks the partition as recently seen. */
-    public synchronized boolean contains(HivePartition partition) {
+    public synchronized boolean contains(PartitionKeys partition) {
         Long addedAt = addedAtNanos.get(partition);
         if (addedAt == null) {
             return false;
@@ -58,7 +59,7 @@ public final class RegisteredPartitions {
         return true;
     }
 
-    public synchronized void add(HivePartition partition) {
+    public synchronized void add(PartitionKeys partition) {
         addedAtNanos.put(partition, nanoClock.getAsLong());
     }
 

@@ -1,5 +1,7 @@
 package io.roxxane.registrar;
 
+import io.roxxane.schema.PartitionKeys;
+import io.roxxane.schema.PartitionRule;
 import java.util.Optional;
 
 /**
@@ -54,9 +56,35 @@ public record TableLocation(String bucket, String prefix) {
         return Optional.of(objectKey.substring(prefix.length()));
     }
 
+    /**
+     * The partition an object of this table belongs to: its key must be
+     * {@code PREFIX/service=S/year=YYYY/month=MM/day=DD/hour=HH/<file>}, the partition folder
+     * exactly as {@link PartitionRule#parse} reads it, followed by a non-empty file name.
+     * Anything else (another bucket or prefix, the Firehose error prefix, folder markers, keys
+     * in a different order, deeper folders, values the transform could never have written) is
+     * refused with the reason, so that only partitions Roxxane writes reach the Glue catalog.
+     *
+     * @param objectKey the decoded object key
+     * @throws UnrecognisedKeyException naming what does not match
+     */
+    public PartitionKeys partitionOf(String objectBucket, String objectKey) {
+        String relative = relativeKey(objectBucket, objectKey).orElseThrow(
+                () -> new UnrecognisedKeyException("outside the table location " + this));
+        PartitionKeys partition;
+        try {
+            partition = PartitionRule.parse(relative);
+        } catch (IllegalArgumentException e) {
+            throw new UnrecognisedKeyException(e.getMessage());
+        }
+        if (relative.endsWith("/")) {
+            throw new UnrecognisedKeyException("no file name after hour=" + partition.hour() + "/ (a folder marker)");
+        }
+        return partition;
+    }
+
     /** {@code s3://bucket/PREFIX/service=…/…/hour=HH/}: the partition's folder. */
-    public String partitionLocation(HivePartition partition) {
-        return "s3://" + bucket + "/" + prefix + partition.relativePath();
+    public String partitionLocation(PartitionKeys partition) {
+        return "s3://" + bucket + "/" + prefix + partition.path();
     }
 
     @Override

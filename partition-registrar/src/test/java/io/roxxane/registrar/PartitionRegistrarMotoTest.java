@@ -3,9 +3,10 @@ package io.roxxane.registrar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.roxxane.schema.PartitionRule;
+import io.roxxane.testsupport.AwsEmulator;
+import io.roxxane.testsupport.AwsEmulatorExtension;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,78 +20,44 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 import software.amazon.awssdk.services.glue.model.Partition;
-import software.amazon.awssdk.services.glue.model.SerDeInfo;
 import software.amazon.awssdk.services.glue.model.StorageDescriptor;
 
-/** The handler in-process against Glue in {@code moto_server}: events in, partitions read back with GetPartitions. */
+/**
+ * The handler in-process against Glue in a {@code moto_server} of this class's own (LocalStack's
+ * community image has no Glue): events in, partitions read back with GetPartitions.
+ */
 class PartitionRegistrarMotoTest {
+    @RegisterExtension
+    static final AwsEmulatorExtension MOTO = AwsEmulatorExtension.ownMoto();
+
     private static final String DATABASE = "roxxane_test";
     private static final String BUCKET = "roxxane-test-bucket";
-    private static final String PARQUET_INPUT = "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat";
-    private static final String PARQUET_SERDE = "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe";
     private static final AtomicInteger TABLES = new AtomicInteger();
 
-    private static String skipReason;
-    private static MotoServer moto;
     private static GlueClient glue;
 
     @BeforeAll
-    static void startMoto() throws Exception {
-        skipReason = MotoServer.unavailableReason();
-        if (skipReason != null) {
-            return;
-        }
-        moto = MotoServer.start();
-        glue = GlueClient.builder()
-                .endpointOverride(moto.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+    static void createDatabase(AwsEmulator moto) {
+        glue = MetricsTables.glue(moto);
         glue.createDatabase(r -> r.databaseInput(d -> d.name(DATABASE)));
     }
 
-    @BeforeEach
-    void requireMoto() {
-        assumeTrue(skipReason == null, skipReason);
-    }
-
     @AfterAll
-    static void stopMoto() {
+    static void closeGlue() {
         if (glue != null) {
             glue.close();
-        }
-        if (moto != null) {
-            moto.close();
         }
     }
 
     private static String createTable(String location, List<String> partitionKeys) {
         String table = "metrics_" + TABLES.incrementAndGet();
-        glue.createTable(r -> r.databaseName(DATABASE).tableInput(t -> t
-                .name(table)
-                .tableType("EXTERNAL_TABLE")
-                .partitionKeys(partitionKeys.stream().map(k -> Column.builder().name(k).type("string").build())
-                        .collect(Collectors.toList()))
-                .storageDescriptor(StorageDescriptor.builder()
-                        .location(location)
-                        .columns(Column.builder().name("ts").type("bigint").build(),
-                                Column.builder().name("cpu_load").type("double").build())
-                        .inputFormat(PARQUET_INPUT)
-                        .outputFormat("org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat")
-                        .serdeInfo(SerDeInfo.builder().serializationLibrary(PARQUET_SERDE)
-                                .parameters(Map.of("serialization.format", "1")).build())
-                        .build())));
+        MetricsTables.create(glue, DATABASE, table, location, partitionKeys);
         return table;
     }
 
@@ -122,8 +89,8 @@ class PartitionRegistrarMotoTest {
                 List.of("checkout-api", "2026", "11", "23", "17")), new ArrayList<>(partitions.keySet()));
         StorageDescriptor checkout = partitions.get(List.of("checkout-api", "2026", "11", "23", "17")).storageDescriptor();
         assertEquals("s3://" + BUCKET + "/metrics/service=checkout-api/year=2026/month=11/day=23/hour=17/", checkout.location());
-        assertEquals(PARQUET_INPUT, checkout.inputFormat());
-        assertEquals(PARQUET_SERDE, checkout.serdeInfo().serializationLibrary());
+        assertEquals(MetricsTables.PARQUET_INPUT, checkout.inputFormat());
+        assertEquals(MetricsTables.PARQUET_SERDE, checkout.serdeInfo().serializationLibrary());
         assertEquals(List.of("ts", "cpu_load"), checkout.columns().stream().map(Column::name).collect(Collectors.toList()));
         assertEquals("s3://" + BUCKET + "/metrics/service=billing.worker_2/year=2026/month=11/day=23/hour=18/",
                 partitions.get(List.of("billing.worker_2", "2026", "11", "23", "18")).storageDescriptor().location());

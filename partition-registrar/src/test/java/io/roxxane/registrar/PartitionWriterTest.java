@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.roxxane.schema.PartitionKeys;
+import io.roxxane.schema.PartitionRule;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,8 +22,8 @@ class PartitionWriterTest {
     private static final GlueTable TABLE = new GlueTable("db", "metrics", TableLocation.parse("s3://b/m/"),
             StorageDescriptor.builder().location("s3://b/m/").inputFormat("parquet-in").build());
 
-    private static HivePartition hour(String service, int h) {
-        return new HivePartition(service, "2026", "11", "23", String.format("%02d", h));
+    private static PartitionKeys hour(String service, int h) {
+        return PartitionRule.parse(String.format("service=%s/year=2026/month=11/day=23/hour=%02d/", service, h));
     }
 
     @Test
@@ -45,7 +47,7 @@ class PartitionWriterTest {
         ScriptedGlue glue = new ScriptedGlue(TABLE.storageDescriptor());
         glue.errorByPath.put("a/2026/11/23/02", "InternalServiceException");
         glue.errorByPath.put("b/2026/11/23/03", "AlreadyExistsException");
-        List<HivePartition> partitions = new ArrayList<>();
+        List<PartitionKeys> partitions = new ArrayList<>();
         for (String service : List.of("a", "b", "c", "d", "e")) {
             for (int h = 0; h < 24; h++) {
                 partitions.add(hour(service, h));

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.roxxane.schema.PartitionKeys;
+import io.roxxane.schema.PartitionRule;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -12,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class RegisteredPartitionsTest {
     private final AtomicLong clock = new AtomicLong();
 
-    private static HivePartition hour(int h) {
-        return new HivePartition("svc", "2026", "11", "23", String.format("%02d", h));
+    private static PartitionKeys hour(int h) {
+        return PartitionRule.parse(String.format("service=svc/year=2026/month=11/day=23/hour=%02d/", h));
     }
 
     @Test

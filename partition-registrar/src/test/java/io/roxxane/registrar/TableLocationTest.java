@@ -3,6 +3,7 @@ package io.roxxane.registrar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.roxxane.schema.PartitionRule;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,8 +54,8 @@ class TableLocationTest {
         TableLocation location = TableLocation.parse("s3://bucket/metrics");
 
         assertEquals("s3://bucket/metrics/service=a/year=2026/month=11/day=23/hour=05/",
-                location.partitionLocation(new HivePartition("a", "2026", "11", "23", "05")));
+                location.partitionLocation(PartitionRule.parse("service=a/year=2026/month=11/day=23/hour=05/")));
         assertEquals("s3://bucket/service=a/year=2026/month=11/day=23/hour=05/",
-                TableLocation.parse("s3://bucket").partitionLocation(new HivePartition("a", "2026", "11", "23", "05")));
+                TableLocation.parse("s3://bucket").partitionLocation(PartitionRule.parse("service=a/year=2026/month=11/day=23/hour=05/")));
     }
 }

@@ -1,6 +1,14 @@
 package io.roxxane.schema;
 
-/** The five Hive partition values of one sample; all are safe S3 path segments. */
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The five Hive partition values of one sample; all are safe S3 path segments. Only
+ * {@link PartitionRule} makes them ({@code keysFor} from a timestamp, {@code parse} from a
+ * path), so every instance is a valid partition.
+ */
 public final class PartitionKeys {
     private final String service;
     private final String year;
@@ -40,6 +48,11 @@ public final class PartitionKeys {
         return hour;
     }
 
+    /** The values in the order of {@link PartitionRule#KEYS}: service, year, month, day, hour (a Glue partition's values). */
+    public List<String> values() {
+        return Collections.unmodifiableList(Arrays.asList(service, year, month, day, hour));
+    }
+
     /** {@code service=…/year=YYYY/month=MM/day=DD/hour=HH/}, relative, ending in a slash. */
     public String path() {
         return "service=" + service + "/year=" + year + "/month=" + month + "/day=" + day + "/hour=" + hour + "/";
@@ -47,15 +60,21 @@ public final class PartitionKeys {
 
     @Override
     public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
         if (!(o instanceof PartitionKeys)) {
             return false;
         }
-        return path().equals(((PartitionKeys) o).path());
+        PartitionKeys other = (PartitionKeys) o;
+        return hour.equals(other.hour) && day.equals(other.day) && month.equals(other.month) && year.equals(other.year)
+                && service.equals(other.service);
     }
 
     @Override
     public int hashCode() {
-        return path().hashCode();
+        return (((service.hashCode() * 31 + year.hashCode()) * 31 + month.hashCode()) * 31 + day.hashCode()) * 31
+                + hour.hashCode();
     }
 
     @Override

@@ -2,19 +2,16 @@ package io.roxxane.it.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.roxxane.it.emulator.AwsEmulator;
-import io.roxxane.it.emulator.AwsEmulatorExtension;
+import io.roxxane.it.TestResources;
 import io.roxxane.it.provisioner.ProvisionerRun;
+import io.roxxane.it.provisioner.StandInJars;
 import io.roxxane.provisioner.engine.Planner;
+import io.roxxane.testsupport.AwsEmulator;
+import io.roxxane.testsupport.AwsEmulatorExtension;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Random;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,18 +37,13 @@ class CatalogTemplateMatchesAppliedTableTest {
 
     @BeforeAll
     void apply(AwsEmulator aws, @TempDir Path directory) throws IOException {
-        Random random = new Random();
-        StringBuilder suffix = new StringBuilder();
-        for (int i = 0; i < 6; i++) {
-            suffix.append((char) ('a' + random.nextInt(26)));
-        }
-        stack = "it-cat-" + suffix;
+        stack = TestResources.uniqueName("it-cat-");
         bucket = stack + "-data-" + aws.accountId() + "-" + aws.region();
         Map<String, String> settings = new HashMap<>();
         settings.put("STACK_NAME", stack);
         // The emulator stores Lambda code, it does not run it: any zip will do.
-        settings.put("TRANSFORM_JAR", standInJar(directory.resolve("transform.jar")).toString());
-        settings.put("REGISTRAR_JAR", standInJar(directory.resolve("partition-registrar.jar")).toString());
+        settings.put("TRANSFORM_JAR", StandInJars.create(directory, "transform.jar").toString());
+        settings.put("REGISTRAR_JAR", StandInJars.create(directory, "partition-registrar.jar").toString());
         settings.put("STATE_FILE", directory.resolve("state.json").toString());
         settings.put("IAM_PROPAGATION_TIMEOUT", "30");
         provisioner = new ProvisionerRun(aws, settings, directory);
@@ -66,9 +58,7 @@ class CatalogTemplateMatchesAppliedTableTest {
         if (provisioner != null) {
             provisioner.inProcess("destroy", "--delete-data");
         }
-        if (glue != null) {
-            glue.close();
-        }
+        TestResources.closeAll(glue);
     }
 
     @Test
@@ -87,14 +77,5 @@ class CatalogTemplateMatchesAppliedTableTest {
                 "the table the provisioner created (GetTable " + database + ".metrics)");
         assertEquals(applied.databaseName(), template.databaseName(parameters));
         assertEquals(applied.name(), template.tableName(parameters));
-    }
-
-    private static Path standInJar(Path jar) throws IOException {
-        try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry("stand-in.txt"));
-            zip.write("stand-in code for the emulator\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            zip.closeEntry();
-        }
-        return jar;
     }
 }

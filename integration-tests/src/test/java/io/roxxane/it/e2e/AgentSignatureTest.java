@@ -3,8 +3,9 @@ package io.roxxane.it.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.roxxane.it.emulator.AwsEmulator;
-import io.roxxane.it.emulator.SignatureCheckingMoto;
+import io.roxxane.it.BuiltJars;
+import io.roxxane.testsupport.AwsEmulator;
+import io.roxxane.testsupport.AwsEmulatorExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +20,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -28,14 +33,21 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * The agent's PutRecordBatch, signed by the SDK's SigV4 signer in {@code SignedFirehoseCall},
  * against a moto that checks every signature with botocore (not the SDK): {@code check}'s test
  * put and a workload JVM's samples are accepted with the IAM user's key, and a wrong secret gets
- * one line naming the credentials.
+ * one line naming the credentials. LocalStack's community edition does not check signatures, so
+ * this class has a {@code moto_server} of its own whichever emulator the other classes share.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AgentSignatureTest {
+    /** CreateUser, CreateAccessKey, PutUserPolicy go unchecked; moto checks every later request's signature. */
+    private static final int UNCHECKED_SETUP_CALLS = 3;
+
+    @RegisterExtension
+    static final AwsEmulatorExtension MOTO = AwsEmulatorExtension.ownMoto(
+            Map.of("INITIAL_NO_AUTH_ACTION_COUNT", Integer.toString(UNCHECKED_SETUP_CALLS)));
+
     private static final String STREAM = "signed-metrics";
     private static final String BUCKET = "roxxane-signed";
 
-    private SignatureCheckingMoto moto;
     private AwsEmulator aws;
     private Path agentJar;
     private S3Client s3;
@@ -44,11 +56,9 @@ class AgentSignatureTest {
     Path directory;
 
     @BeforeAll
-    void start() {
-        moto = SignatureCheckingMoto.start();
-        aws = moto.emulator();
-        agentJar = Paths.get(System.getProperty("it.agent.jar", "../agent/target/roxxane.jar")).toAbsolutePath();
-        assertTrue(Files.isRegularFile(agentJar), agentJar + " is not built; build the reactor first");
+    void start(AwsEmulator unchecked) {
+        aws = withAnIamUser(unchecked);
+        agentJar = BuiltJars.agent();
         s3 = aws.configure(S3Client.builder()).forcePathStyle(true).build();
         s3.createBucket(r -> r.bucket(BUCKET));
         try (FirehoseClient firehose = aws.configure(FirehoseClient.builder()).build()) {
@@ -63,9 +73,19 @@ class AgentSignatureTest {
         if (s3 != null) {
             s3.close();
         }
-        if (moto != null) {
-            moto.close();
+    }
+
+    /** Creates an IAM user allowed everything (the unchecked calls); the emulator with the user's key. */
+    private static AwsEmulator withAnIamUser(AwsEmulator unchecked) {
+        AccessKey key;
+        try (IamClient iam = IamClient.builder().endpointOverride(unchecked.endpoint()).region(Region.AWS_GLOBAL)
+                .credentialsProvider(unchecked.credentialsProvider()).build()) {
+            iam.createUser(r -> r.userName("roxxane-agent"));
+            key = iam.createAccessKey(r -> r.userName("roxxane-agent")).accessKey();
+            iam.putUserPolicy(r -> r.userName("roxxane-agent").policyName("everything").policyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}"));
         }
+        return unchecked.withCredentials(key.accessKeyId(), key.secretAccessKey());
     }
 
     @Test

@@ -7,18 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.roxxane.it.emulator.AwsEmulator;
-import io.roxxane.it.emulator.AwsEmulatorExtension;
+import io.roxxane.it.BuiltJars;
+import io.roxxane.it.TestResources;
 import io.roxxane.it.provisioner.ProvisionerRun;
 import io.roxxane.it.provisioner.TaggedResources;
 import io.roxxane.schema.Column;
 import io.roxxane.schema.PartitionRule;
 import io.roxxane.schema.Schema;
+import io.roxxane.testsupport.AwsEmulator;
+import io.roxxane.testsupport.AwsEmulatorExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,7 +29,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -103,16 +103,11 @@ class EndToEndScenarioTest {
     void setUp(AwsEmulator emulator, @TempDir Path temporary) throws IOException {
         aws = emulator;
         directory = temporary;
-        Random random = new Random();
-        StringBuilder suffix = new StringBuilder();
-        for (int i = 0; i < 6; i++) {
-            suffix.append((char) ('a' + random.nextInt(26)));
-        }
-        stack = "e2e-" + suffix;
+        stack = TestResources.uniqueName("e2e-");
         streamName = stack + "-metrics";
-        agentJar = builtJar("it.agent.jar", "agent/target/roxxane.jar");
-        transformJar = builtJar("it.transform.jar", "transform/target/transform.jar");
-        Path registrarJar = builtJar("it.registrar.jar", "partition-registrar/target/partition-registrar.jar");
+        agentJar = BuiltJars.agent();
+        transformJar = BuiltJars.transform();
+        Path registrarJar = BuiltJars.registrar();
         Map<String, String> settings = new HashMap<>();
         settings.put("STACK_NAME", stack);
         settings.put("PREFIX", PREFIX);
@@ -142,15 +137,7 @@ class EndToEndScenarioTest {
         if (provisioner != null && !destroyed) {
             provisioner.inProcess("destroy", "--delete-data");
         }
-        for (AutoCloseable client : new AutoCloseable[] {s3, firehose, lambda, glue}) {
-            try {
-                if (client != null) {
-                    client.close();
-                }
-            } catch (Exception e) {
-                // closing a client cannot fail the run
-            }
-        }
+        TestResources.closeAll(s3, firehose, lambda, glue);
     }
 
     @Test
@@ -446,11 +433,5 @@ class EndToEndScenarioTest {
 
     private static String utf8(byte[] data) {
         return new String(data, StandardCharsets.UTF_8);
-    }
-
-    private static Path builtJar(String property, String fallback) {
-        Path jar = Paths.get(System.getProperty(property, "../" + fallback));
-        assertTrue(Files.isRegularFile(jar), jar.toAbsolutePath() + " is not built; build the reactor (it builds it before this module)");
-        return jar.toAbsolutePath();
     }
 }

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.roxxane.it.BuiltJars;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
@@ -115,9 +115,7 @@ class FirehoseProcessingTest {
     }
 
     private static Path transformJar() {
-        Path jar = Paths.get(System.getProperty("it.transform.jar", "../transform/target/transform.jar"));
-        assertTrue(Files.isRegularFile(jar), jar.toAbsolutePath() + " is not built; build the reactor (it builds it before this module)");
-        return jar;
+        return BuiltJars.transform();
     }
 
     private static String sha256(Path file) throws Exception {

@@ -123,9 +123,13 @@ final class WorkloadJvm implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx192m");
     }
 
-    /** No AWS_* or ROXXANE_* from the test's own environment: only what the scenario gives. */
+    /**
+     * No AWS_* or ROXXANE_* from the test's own environment: only what the scenario gives, and
+     * never the instance metadata service.
+     */
     private static void cleanEnvironment(Map<String, String> target, Map<String, String> environment) {
         target.keySet().removeIf(key -> key.startsWith("AWS_") || key.startsWith("ROXXANE_") || key.equals("JAVA_TOOL_OPTIONS"));
         target.putAll(environment);
+        target.putIfAbsent("AWS_EC2_METADATA_DISABLED", "true");
     }
 }

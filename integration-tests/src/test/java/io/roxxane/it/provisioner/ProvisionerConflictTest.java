@@ -3,8 +3,9 @@ package io.roxxane.it.provisioner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.roxxane.it.emulator.AwsEmulator;
-import io.roxxane.it.emulator.AwsEmulatorExtension;
+import io.roxxane.it.TestResources;
+import io.roxxane.testsupport.AwsEmulator;
+import io.roxxane.testsupport.AwsEmulatorExtension;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +45,7 @@ class ProvisionerConflictTest {
         aws = emulator;
         iam = aws.configure(IamClient.builder()).build();
         glue = aws.configure(GlueClient.builder()).build();
-        stack = "it-conflict-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        stack = TestResources.uniqueName("it-conflict-");
         Path transformJar = StandInJars.copyOrCreate(directory, "transform", "transform.jar");
         Path registrarJar = StandInJars.copyOrCreate(directory, "partition-registrar", "partition-registrar.jar");
         provisioner = new ProvisionerRun(aws, Map.of("STACK_NAME", stack, "TRANSFORM_JAR", transformJar.toString(),
@@ -65,8 +66,7 @@ class ProvisionerConflictTest {
                 // already gone
             }
         }
-        iam.close();
-        glue.close();
+        TestResources.closeAll(iam, glue);
     }
 
     @Test

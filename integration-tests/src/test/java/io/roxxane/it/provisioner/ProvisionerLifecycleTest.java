@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.roxxane.it.emulator.AwsEmulator;
-import io.roxxane.it.emulator.AwsEmulatorExtension;
+import io.roxxane.it.TestResources;
 import io.roxxane.schema.Column;
 import io.roxxane.schema.PartitionRule;
+import io.roxxane.testsupport.AwsEmulator;
+import io.roxxane.testsupport.AwsEmulatorExtension;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -76,12 +76,7 @@ class ProvisionerLifecycleTest {
     void setUp(AwsEmulator emulator, @TempDir Path temporary) throws IOException {
         aws = emulator;
         directory = temporary;
-        Random random = new Random();
-        StringBuilder suffix = new StringBuilder();
-        for (int i = 0; i < 6; i++) {
-            suffix.append((char) ('a' + random.nextInt(26)));
-        }
-        stack = "it-" + suffix;
+        stack = TestResources.uniqueName("it-");
         bucket = stack + "-data-" + aws.accountId() + "-" + aws.region();
         transformJar = StandInJars.copyOrCreate(directory, "transform", "transform.jar");
         registrarJar = StandInJars.copyOrCreate(directory, "partition-registrar", "partition-registrar.jar");
@@ -111,15 +106,7 @@ class ProvisionerLifecycleTest {
         if (provisioner != null) {
             provisioner.inProcess("destroy", "--delete-data");
         }
-        for (AutoCloseable client : new AutoCloseable[] {s3, iam, lambda, glue, logs, firehose}) {
-            try {
-                if (client != null) {
-                    client.close();
-                }
-            } catch (Exception e) {
-                // closing a client cannot fail the run
-            }
-        }
+        TestResources.closeAll(s3, iam, lambda, glue, logs, firehose);
     }
 
     @Test

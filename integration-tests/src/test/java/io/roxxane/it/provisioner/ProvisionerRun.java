@@ -1,14 +1,12 @@
 package io.roxxane.it.provisioner;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.roxxane.it.emulator.AwsEmulator;
+import io.roxxane.it.BuiltJars;
 import io.roxxane.provisioner.cli.ProvisionerCli;
+import io.roxxane.testsupport.AwsEmulator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -43,24 +41,18 @@ public final class ProvisionerRun {
         this.workingDirectory = workingDirectory;
     }
 
-    public static Path jar() {
-        Path jar = Paths.get(System.getProperty("it.provisioner.jar", "../provisioner/target/provisioner.jar"));
-        assertTrue(Files.isRegularFile(jar), "provisioner.jar not built at " + jar.toAbsolutePath() + "; run the reactor build");
-        return jar;
-    }
-
     /** {@code java -jar provisioner.jar args} with only the emulator's AWS environment and the settings. */
     public Result child(String... args) {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-jar");
-        command.add(jar().toAbsolutePath().toString());
+        command.add(BuiltJars.provisioner().toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(key -> key.startsWith("AWS_") || key.startsWith("ROXXANE_") || isSettingKey(key));
-        environment.putAll(aws.environment());
+        environment.keySet().removeIf(key -> key.startsWith("ROXXANE_") || isSettingKey(key));
+        aws.applyTo(environment);
         environment.putAll(settings);
         try {
             Process process = builder.start();

@@ -14,8 +14,15 @@ import java.util.zip.ZipOutputStream;
  * Lambda deployment jars for the tests: the real ones when the repository built them, else small
  * stand-in zips (the emulator stores code, it does not run Java). Either way a copy the test may change.
  */
-final class StandInJars {
+public final class StandInJars {
     private StandInJars() {
+    }
+
+    /** A stand-in zip {@code directory/jarName}, whether or not the real jar is built (the emulator only stores it). */
+    public static Path create(Path directory, String jarName) throws IOException {
+        Path target = directory.resolve(jarName);
+        writeZip(target, "stand-in for " + jarName);
+        return target;
     }
 
     static Path copyOrCreate(Path directory, String module, String jarName) throws IOException {

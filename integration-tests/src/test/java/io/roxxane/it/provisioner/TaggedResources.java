@@ -1,6 +1,6 @@
 package io.roxxane.it.provisioner;
 
-import io.roxxane.it.emulator.AwsEmulator;
+import io.roxxane.testsupport.AwsEmulator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,14 +1,15 @@
-package io.roxxane.it.emulator;
+package io.roxxane.testsupport;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-/** Whether a host name is a loopback address: the integration tests reach no other. */
-final class Loopback {
+/** Whether a host name is a loopback address: tests reach no other. */
+public final class Loopback {
     private Loopback() {
     }
 
-    static boolean isLoopback(String host) {
+    /** True if every address {@code host} resolves to is a loopback address. */
+    public static boolean isLoopback(String host) {
         if (host == null || host.isEmpty()) {
             return false;
         }

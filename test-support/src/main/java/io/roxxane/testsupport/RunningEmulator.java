@@ -1,7 +1,7 @@
-package io.roxxane.it.emulator;
+package io.roxxane.testsupport;
 
 /** An emulator that was started and must be stopped; closing twice is harmless. */
-interface RunningEmulator extends AutoCloseable {
+public interface RunningEmulator extends AutoCloseable {
     AwsEmulator emulator();
 
     @Override

@@ -4,65 +4,90 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.roxxane.schema.PartitionKeys;
 import io.roxxane.schema.PartitionRule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class PartitionKeyParserTest {
+/**
+ * Which partition an object key names: {@link TableLocation#partitionOf}, i.e. the table's
+ * prefix, then {@link PartitionRule#parse} and a file name. The layout's own edge cases are
+ * tested in the schema's {@code PartitionRuleTest}; these are the keys S3 events bring.
+ */
+class TableLocationPartitionOfTest {
+    private static final TableLocation TABLE = TableLocation.parse("s3://b/metrics/");
 
-    @Test
-    void parse_whenFirehoseKey_returnsValuesInPartitionRuleOrder() {
-        HivePartition p = PartitionKeyParser.parse(
-                "service=checkout-api/year=2026/month=11/day=23/hour=17/roxxane-metrics-1-2026-11-23-17-00-00-uuid.parquet");
-
-        assertEquals(new HivePartition("checkout-api", "2026", "11", "23", "17"), p);
-        assertEquals(List.of("checkout-api", "2026", "11", "23", "17"), p.values());
-        assertEquals(PartitionRule.KEYS.size(), p.values().size());
+    /** The partition of {@code metrics/<relativeKey>} in bucket {@code b}. */
+    private static PartitionKeys parse(String relativeKey) {
+        return TABLE.partitionOf("b", "metrics/" + relativeKey);
     }
 
     @Test
-    void parse_whenKeyWrittenByPartitionRule_agreesWithTheRule() {
+    void partitionOf_whenFirehoseKey_returnsValuesInPartitionRuleOrder() {
+        PartitionKeys p = parse(
+                "service=checkout-api/year=2026/month=11/day=23/hour=17/roxxane-metrics-1-2026-11-23-17-00-00-uuid.parquet");
+
+        assertEquals(List.of("checkout-api", "2026", "11", "23", "17"), p.values());
+        assertEquals("service=checkout-api/year=2026/month=11/day=23/hour=17/", p.path());
+        assertEquals(PartitionRule.KEYS.size(), p.values().size());
+        assertEquals("s3://b/metrics/service=checkout-api/year=2026/month=11/day=23/hour=17/", TABLE.partitionLocation(p));
+    }
+
+    @Test
+    void partitionOf_whenOtherBucketOrPrefix_refusesNamingTheLocation() {
+        String key = "service=a/year=2026/month=11/day=23/hour=17/f";
+
+        UnrecognisedKeyException bucket = assertThrows(UnrecognisedKeyException.class,
+                () -> TABLE.partitionOf("other", "metrics/" + key));
+        assertThrows(UnrecognisedKeyException.class, () -> TABLE.partitionOf("b", key));
+        assertThrows(UnrecognisedKeyException.class, () -> TABLE.partitionOf("b", "metrics2/" + key));
+
+        assertEquals("outside the table location s3://b/metrics/", bucket.getMessage());
+    }
+
+    @Test
+    void partitionOf_whenKeyWrittenByPartitionRule_agreesWithTheRule() {
         long ts = 1_795_000_000_000L;
         String path = PartitionRule.pathFor("Billing Worker #2", ts);
 
-        HivePartition p = PartitionKeyParser.parse(path + "file.parquet");
+        PartitionKeys p = parse(path + "file.parquet");
 
-        assertEquals(path, p.relativePath());
-        assertEquals(PartitionRule.keysFor("Billing Worker #2", ts).service(), p.service());
+        assertEquals(path, p.path());
+        assertEquals(PartitionRule.keysFor("Billing Worker #2", ts), p);
     }
 
     @Test
-    void parse_whenDecodedEventKeyWithSpacesInFileName_acceptsIt() {
+    void partitionOf_whenDecodedEventKeyWithSpacesInFileName_acceptsIt() {
         S3EventRecord record = new S3EventRecord("ObjectCreated:Put", "b",
-                "service%3Dbilling.worker_2/year%3D2028/month%3D02/day%3D29/hour%3D00/roxxane+metrics+%231.parquet");
+                "metrics/service%3Dbilling.worker_2/year%3D2028/month%3D02/day%3D29/hour%3D00/roxxane+metrics+%231.parquet");
 
-        HivePartition p = PartitionKeyParser.parse(record.decodedKey());
+        PartitionKeys p = TABLE.partitionOf(record.bucket(), record.decodedKey());
 
-        assertEquals(new HivePartition("billing.worker_2", "2028", "02", "29", "00"), p);
+        assertEquals(List.of("billing.worker_2", "2028", "02", "29", "00"), p.values());
     }
 
     @Test
-    void parse_whenFirehoseErrorPrefix_refusesWithReason() {
-        UnrecognisedKeyException e = assertThrows(UnrecognisedKeyException.class, () -> PartitionKeyParser.parse(
+    void partitionOf_whenFirehoseErrorPrefix_refusesWithReason() {
+        UnrecognisedKeyException e = assertThrows(UnrecognisedKeyException.class, () -> parse(
                 "errors/processing-failed/2026/11/23/18/roxxane-metrics-1-2026-11-23-18-01-00-dddd"));
 
         assertTrue(e.getMessage().contains("service="), e.getMessage());
     }
 
     @Test
-    void parse_whenKeysInWrongOrder_refuses() {
-        UnrecognisedKeyException e = assertThrows(UnrecognisedKeyException.class, () -> PartitionKeyParser.parse(
+    void partitionOf_whenKeysInWrongOrder_refuses() {
+        UnrecognisedKeyException e = assertThrows(UnrecognisedKeyException.class, () -> parse(
                 "year=2026/service=checkout-api/month=11/day=23/hour=17/f.parquet"));
 
         assertTrue(e.getMessage().contains("expected segment 'service=…', found 'year=2026'"), e.getMessage());
     }
 
     @Test
-    void parse_whenFolderMarker_refuses() {
+    void partitionOf_whenFolderMarker_refuses() {
         UnrecognisedKeyException e = assertThrows(UnrecognisedKeyException.class,
-                () -> PartitionKeyParser.parse("service=a/year=2026/month=11/day=23/hour=17/"));
+                () -> parse("service=a/year=2026/month=11/day=23/hour=17/"));
 
         assertTrue(e.getMessage().contains("folder marker"), e.getMessage());
     }
@@ -94,8 +119,8 @@ class PartitionKeyParserTest {
         "service=a=b/year=2026/month=11/day=23/hour=17/f",
         "service=a/year=2026/month=11/day=23/hour=17/x=1/f",
     })
-    void parse_whenNotTheHiveLayout_refuses(String key) {
-        assertThrows(UnrecognisedKeyException.class, () -> PartitionKeyParser.parse(key));
+    void partitionOf_whenNotTheHiveLayout_refuses(String key) {
+        assertThrows(UnrecognisedKeyException.class, () -> parse(key));
     }
 
     @ParameterizedTest
@@ -110,23 +135,23 @@ class PartitionKeyParserTest {
         "service=a\\..\\b/year=2026/month=11/day=23/hour=17/f",
         "service=a%2F..%2Fb/year=2026/month=11/day=23/hour=17/f",
     })
-    void parse_whenTraversalAttempt_refuses(String key) {
-        assertThrows(UnrecognisedKeyException.class, () -> PartitionKeyParser.parse(key));
+    void partitionOf_whenTraversalAttempt_refuses(String key) {
+        assertThrows(UnrecognisedKeyException.class, () -> parse(key));
     }
 
     @Test
-    void parse_whenEncodedSlashDecodesIntoExtraSegments_refuses() {
+    void partitionOf_whenEncodedSlashDecodesIntoExtraSegments_refuses() {
         S3EventRecord record = new S3EventRecord("ObjectCreated:Put", "b",
-                "service%3Da%2F..%2Fb/year%3D2026/month%3D11/day%3D23/hour%3D17/f");
+                "metrics/service%3Da%2F..%2Fb/year%3D2026/month%3D11/day%3D23/hour%3D17/f");
 
-        assertThrows(UnrecognisedKeyException.class, () -> PartitionKeyParser.parse(record.decodedKey()));
+        assertThrows(UnrecognisedKeyException.class, () -> TABLE.partitionOf(record.bucket(), record.decodedKey()));
     }
 
     @Test
-    void parse_whenServiceLongerThanSanitiserAllows_refuses() {
+    void partitionOf_whenServiceLongerThanSanitiserAllows_refuses() {
         String service = "a".repeat(65);
 
-        assertThrows(UnrecognisedKeyException.class, () -> PartitionKeyParser.parse(
+        assertThrows(UnrecognisedKeyException.class, () -> parse(
                 "service=" + service + "/year=2026/month=11/day=23/hour=17/f"));
     }
 }

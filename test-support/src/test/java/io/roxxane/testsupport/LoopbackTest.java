@@ -1,4 +1,4 @@
-package io.roxxane.it.emulator;
+package io.roxxane.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +13,7 @@ class LoopbackTest {
         assertTrue(Loopback.isLoopback("localhost"));
         assertFalse(Loopback.isLoopback("10.1.2.3"));
         assertFalse(Loopback.isLoopback("192.168.99.100"));
+        assertFalse(Loopback.isLoopback("169.254.169.254"));
         assertFalse(Loopback.isLoopback(""));
         assertFalse(Loopback.isLoopback(null));
     }
