@@ -14,6 +14,6 @@ cp agent/target/failsafe-reports/*ShutdownAfterOutageIT* "$OUT/"
 {
     echo "| scenario (interval=1s, flush=2s, shutdown_timeout=5s) | samples taken | samples delivered |"
     echo "| --- | ---: | ---: |"
-    grep -ho 'FAULT-TABLE.*' "$OUT"/TEST-*ShutdownAfterOutageIT.xml | awk -F'\t' '{printf "| %s | %s | %s |\n", $2, $3, $4}'
+    grep -ho 'FAULT-TABLE.*' "$OUT"/*ShutdownAfterOutageIT* | sort -u | awk -F'\t' '{printf "| %s | %s | %s |\n", $2, $3, $4}'
 } | tee "$OUT/table.md"
 echo "raw output: $OUT"
