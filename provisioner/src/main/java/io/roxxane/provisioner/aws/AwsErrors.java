@@ -1,6 +1,8 @@
 package io.roxxane.provisioner.aws;
 
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /** Telling "it is not there" apart from real failures. */
@@ -16,5 +18,25 @@ public final class AwsErrors {
     public static boolean isNotFound(AwsServiceException e) {
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
         return (code != null && NOT_FOUND.contains(code)) || e.statusCode() == 404;
+    }
+
+    /** The call's answer, or empty when AWS says what it asks for does not exist. */
+    public static <T> Optional<T> ifFound(Supplier<T> call) {
+        try {
+            return Optional.ofNullable(call.get());
+        } catch (AwsServiceException e) {
+            if (isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Runs a removing call; what is already gone counts as removed. */
+    public static void unlessGone(Runnable call) {
+        ifFound(() -> {
+            call.run();
+            return null;
+        });
     }
 }
