@@ -2,6 +2,7 @@ package io.roxxane.provisioner.cli;
 
 import io.roxxane.provisioner.aws.AwsClients;
 import io.roxxane.provisioner.aws.IamPropagation;
+import io.roxxane.provisioner.aws.RegionResolver;
 import io.roxxane.provisioner.aws.StackIdentity;
 import io.roxxane.provisioner.config.ConfigException;
 import io.roxxane.provisioner.config.ConfigFile;
@@ -56,7 +57,7 @@ final class CommandRunner {
         printGiven(settings);
         Progress progress = new Progress(out);
         try {
-            AwsClients.resolveRegion(settings);
+            RegionResolver.resolve(settings);
         } catch (ConfigException e) {
             e.problems().forEach(problem -> out.println("config error: " + problem));
             return ExitCodes.USAGE;
