@@ -66,11 +66,9 @@ final class CommandRunner {
             StackIdentity identity = StackIdentity.of(clients.sts().getCallerIdentity(), clients.region().id());
             StackLayout layout = StackLayout.of(settings, identity);
             if (settings.bucketName().isEmpty()) {
-                try {
-                    new SettingsResolver(Map.of(Setting.BUCKET_NAME, layout.bucketName()), Map.of(), Map.of(),
-                            JarLocator.forRunningJar()).resolve(false);
-                } catch (ConfigException e) {
-                    e.problems().forEach(problem -> out.println("config error: derived " + problem + "; set BUCKET_NAME"));
+                List<String> problems = SettingsResolver.bucketNameProblems(layout.bucketName());
+                if (!problems.isEmpty()) {
+                    problems.forEach(problem -> out.println("config error: derived " + problem + "; set BUCKET_NAME"));
                     return ExitCodes.USAGE;
                 }
             }
