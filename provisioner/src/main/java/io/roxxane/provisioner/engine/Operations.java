@@ -161,7 +161,7 @@ public final class Operations {
         if (!current.exists()) {
             return "= " + label + ": absent";
         }
-        if (!current.stackTag().map(stackName::equals).orElse(false)) {
+        if (!current.ownedBy(stackName)) {
             return "= " + label + ": kept, it does not carry " + Planner.STACK_TAG + "=" + stackName;
         }
         DeleteResult result = resource.delete(deleteData);

@@ -16,12 +16,13 @@ import software.amazon.awssdk.services.s3.model.NotificationConfiguration;
  * registered as they appear. Other notification configurations of the bucket are kept.
  */
 public final class BucketNotificationResource extends StackResource<BucketNotificationSpec> {
+    public static final String KEY = "bucket-notification";
     static final String CONFIGURATION_ID = "roxxane-partition-registrar";
     /** S3 takes the rule name in either case; its documentation and moto use lower case. */
     private static final String PREFIX_RULE = "prefix";
 
     public BucketNotificationResource(StackContext context, String functionArn, List<String> dependsOn) {
-        super(context, new Identity("bucket-notification", "S3 notification", context.layout().bucketName() + "/" + CONFIGURATION_ID,
+        super(context, new Identity(KEY, "S3 notification", context.layout().bucketName() + "/" + CONFIGURATION_ID,
                         context.layout().bucketArn(), dependsOn),
                 new BucketNotificationSpec(functionArn, List.of("s3:ObjectCreated:*"), context.layout().settings().prefix() + "/"));
     }

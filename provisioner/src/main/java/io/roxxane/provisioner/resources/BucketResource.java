@@ -27,10 +27,11 @@ import software.amazon.awssdk.services.s3.model.Tag;
 
 /** The data bucket. Every call says which account must own it, so another account's bucket is never touched. */
 public final class BucketResource extends StackResource<BucketSpec> {
+    public static final String KEY = "bucket";
     static final String EXPIRY_RULE_ID = "roxxane-expire-data";
 
     public BucketResource(StackContext context) {
-        super(context, new Identity("bucket", "S3 bucket", context.layout().bucketName(), context.layout().bucketArn(), List.of()),
+        super(context, new Identity(KEY, "S3 bucket", context.layout().bucketName(), context.layout().bucketArn(), List.of()),
                 new BucketSpec(ServerSideEncryption.AES256.toString(), true, true, true, true,
                         ObjectOwnership.BUCKET_OWNER_ENFORCED.toString(), Policies.tlsOnlyBucket(context.layout()),
                         context.layout().settings().dataExpiryDays()));

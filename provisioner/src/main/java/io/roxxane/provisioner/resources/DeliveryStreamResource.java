@@ -28,10 +28,12 @@ import software.amazon.awssdk.services.firehose.model.Tag;
 public final class DeliveryStreamResource extends StackResource<DeliveryStreamSpec> {
     private static final Waiting ACTIVE = new Waiting(Duration.ofMinutes(10), Duration.ofSeconds(10));
 
-    public DeliveryStreamResource(StackContext context) {
-        super(context, new Identity("delivery-stream", "Firehose stream", context.layout().settings().deliveryStreamName(),
-                        context.layout().deliveryStreamArn(), List.of("bucket", "firehose-role", "transform-function", "glue-table",
-                        "log-group")),
+    public static final String KEY = "delivery-stream";
+
+    /** @param dependsOn the bucket, the Firehose role, the transform function, the Glue table and the log group */
+    public DeliveryStreamResource(StackContext context, List<String> dependsOn) {
+        super(context, new Identity(KEY, "Firehose stream", context.layout().settings().deliveryStreamName(),
+                        context.layout().deliveryStreamArn(), dependsOn),
                 desiredSpec(context.layout()));
     }
 

@@ -15,8 +15,10 @@ import software.amazon.awssdk.services.glue.model.Table;
 
 /** The Glue database that holds the metrics table. */
 public final class GlueDatabaseResource extends StackResource<GlueDatabaseSpec> {
+    public static final String KEY = "glue-database";
+
     public GlueDatabaseResource(StackContext context) {
-        super(context, new Identity("glue-database", "Glue database", context.layout().settings().glueDatabaseName(),
+        super(context, new Identity(KEY, "Glue database", context.layout().settings().glueDatabaseName(),
                         context.layout().databaseArn(), List.of()),
                 new GlueDatabaseSpec("Roxxane host and JVM metrics (stack " + context.stackName() + ")"));
     }

@@ -23,12 +23,13 @@ import software.amazon.awssdk.services.glue.model.TableInput;
  * stack is recorded in the table parameter {@code roxxane:stack}.
  */
 public final class GlueTableResource extends StackResource<GlueTableSpec> {
+    public static final String KEY = "glue-table";
     static final String SCHEMA_VERSION_PARAMETER = "roxxane:schema_version";
 
     public GlueTableResource(StackContext context) {
-        super(context, new Identity("glue-table", "Glue table",
+        super(context, new Identity(KEY, "Glue table",
                         context.layout().settings().glueDatabaseName() + "." + context.layout().settings().glueTableName(),
-                        context.layout().tableArn(), List.of("glue-database")),
+                        context.layout().tableArn(), List.of(GlueDatabaseResource.KEY)),
                 desiredSpec(context.layout().dataLocation(), context.stackName()));
     }
 

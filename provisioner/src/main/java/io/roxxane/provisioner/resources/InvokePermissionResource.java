@@ -11,12 +11,13 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /** Lets S3 invoke the partition registrar, for events of this bucket in this account only. */
 public final class InvokePermissionResource extends StackResource<InvokePermissionSpec> {
+    public static final String KEY = "registrar-permission";
     public static final String STATEMENT_ID = "roxxane-s3-invoke";
 
     private final String functionName;
 
     public InvokePermissionResource(StackContext context, String functionName, List<String> dependsOn) {
-        super(context, new Identity("registrar-permission", "Lambda permission", functionName + "/" + STATEMENT_ID,
+        super(context, new Identity(KEY, "Lambda permission", functionName + "/" + STATEMENT_ID,
                         context.layout().functionArn(functionName), dependsOn),
                 new InvokePermissionSpec("s3.amazonaws.com", "lambda:InvokeFunction", context.layout().bucketArn(),
                         context.accountId()));

@@ -13,8 +13,10 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
 
 /** The CloudWatch log group Firehose reports delivery and conversion errors to. */
 public final class LogGroupResource extends StackResource<LogGroupSpec> {
+    public static final String KEY = "log-group";
+
     public LogGroupResource(StackContext context) {
-        super(context, new Identity("log-group", "Log group", context.layout().settings().logGroupName(),
+        super(context, new Identity(KEY, "Log group", context.layout().settings().logGroupName(),
                         context.layout().logGroupArn(), List.of()),
                 new LogGroupSpec(context.layout().settings().logRetentionDays(), List.of(StackLayout.DELIVERY_LOG_STREAM)));
     }
