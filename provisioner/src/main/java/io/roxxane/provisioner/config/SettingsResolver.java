@@ -115,9 +115,9 @@ public final class SettingsResolver {
     }
 
     /** Each setting's value as given, else its default; checked against what the setting allows. */
-    private record Values(Map<Setting, String> given, SettingsValidator check) {
+    private record Values(Map<Setting, String> explicit, SettingsValidator check) {
         String of(Setting setting) {
-            String value = given.get(setting);
+            String value = explicit.get(setting);
             return value != null ? value : setting.defaultValue(key -> of(Setting.valueOf(key)));
         }
 
