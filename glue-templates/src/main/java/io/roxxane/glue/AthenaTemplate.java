@@ -66,6 +66,17 @@ public final class AthenaTemplate {
         return "'" + text.replace("'", "''") + "'";
     }
 
+    /** {@code s3://<bucket>/<prefix>} of the results, in the created or the given bucket: the workgroup's and the output's. */
+    private static final String RESULTS_LOCATION = """
+            Fn::Sub:
+              - s3://${Bucket}/${ResultsPrefix}
+              - Bucket:
+                  Fn::If:
+                    - CreateResultsBucket
+                    - Ref: ResultsBucket
+                    - Ref: ResultsBucketName
+            """;
+
     private static final String HEADER = """
             # GENERATED from docs/queries/*.sql by io.roxxane.glue.AthenaTemplate: do not edit by hand.
             # Edit the .sql files, then regenerate (see glue-templates/README.md).
@@ -191,14 +202,7 @@ public final class AthenaTemplate {
                       EncryptionConfiguration:
                         EncryptionOption: SSE_S3
                       OutputLocation:
-                        Fn::Sub:
-                          - s3://${Bucket}/${ResultsPrefix}
-                          - Bucket:
-                              Fn::If:
-                                - CreateResultsBucket
-                                - Ref: ResultsBucket
-                                - Ref: ResultsBucketName
-            """;
+            """ + RESULTS_LOCATION.indent(12);
 
     private static final String OUTPUTS = """
 
@@ -210,12 +214,5 @@ public final class AthenaTemplate {
               ResultsLocation:
                 Description: Where query results are written.
                 Value:
-                  Fn::Sub:
-                    - s3://${Bucket}/${ResultsPrefix}
-                    - Bucket:
-                        Fn::If:
-                          - CreateResultsBucket
-                          - Ref: ResultsBucket
-                          - Ref: ResultsBucketName
-            """;
+            """ + RESULTS_LOCATION.indent(6);
 }

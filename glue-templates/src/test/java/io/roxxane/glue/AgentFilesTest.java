@@ -25,9 +25,15 @@ import org.junit.jupiter.api.Test;
  * The file contract against files written by the real agent's local file sink (the queries on
  * the same files: {@link AgentFilesQueriesTest}):
  * by default the recorded output in {@code src/test/resources/agent-samples} (two JVMs, services
- * {@code checkout} and {@code Orders-API}, written by {@code roxxane.jar} at a 1 s interval; see
- * the README for how to record it again), or any directory given with
- * {@code -Droxxane.samples.dir=/path/to/sink/dir}.
+ * {@code checkout} and {@code Orders-API}, written by {@code roxxane.jar} at a 1 s interval), or
+ * any directory given with {@code -Droxxane.samples.dir=/path/to/sink/dir}.
+ *
+ * <p>Record it again after a schema change, from the repository root:
+ * <pre>
+ * J=agent/target/roxxane.jar; D=glue-templates/src/test/resources/agent-samples; rm -rf $D
+ * java -javaagent:$J=dir=$D,interval=1s,service=checkout,tags=env:test,roll_time=4s -jar $J demo-workload 9 &amp;
+ * java -javaagent:$J=dir=$D,interval=1s,service=Orders-API,roll_time=4s -jar $J demo-workload 8
+ * </pre>
  */
 class AgentFilesTest {
     private final Path root = Path.of(System.getProperty("roxxane.samples.dir", "src/test/resources/agent-samples"));

@@ -2,11 +2,9 @@ package io.roxxane.provisioner.cli;
 
 import io.roxxane.provisioner.aws.AwsClients;
 import io.roxxane.provisioner.aws.IamPropagation;
+import io.roxxane.provisioner.aws.RegionResolver;
 import io.roxxane.provisioner.aws.StackIdentity;
 import io.roxxane.provisioner.config.ConfigException;
-import io.roxxane.provisioner.config.ConfigFile;
-import io.roxxane.provisioner.config.JarLocator;
-import io.roxxane.provisioner.config.Setting;
 import io.roxxane.provisioner.config.Settings;
 import io.roxxane.provisioner.config.SettingsResolver;
 import io.roxxane.provisioner.engine.Action;
@@ -19,13 +17,10 @@ import io.roxxane.provisioner.stack.StackLayout;
 import io.roxxane.provisioner.stack.StackResources;
 import io.roxxane.provisioner.stack.StateFile;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /** Resolves settings, connects, runs one command over the stack and turns the result into an exit code. */
@@ -45,32 +40,24 @@ final class CommandRunner {
     int run(CommandSpec spec, String configOption, Kind kind, boolean deleteData, boolean detailedExitCode) {
         Settings settings;
         try {
-            String configPath = configPath(configOption(spec, configOption));
-            settings = new SettingsResolver(flags(spec), environment, configFile(configPath),
-                    configPath == null ? "./.env" : configPath, JarLocator.forRunningJar())
-                    .resolve(kind != Kind.DESTROY);
+            settings = CommandLineSettings.resolve(spec, configOption, environment, kind != Kind.DESTROY);
         } catch (ConfigException e) {
-            e.problems().forEach(problem -> out.println("config error: " + problem));
-            return ExitCodes.USAGE;
+            return configErrors(e.problems());
         }
         printGiven(settings);
         Progress progress = new Progress(out);
         try {
-            AwsClients.resolveRegion(settings);
+            RegionResolver.resolve(settings);
         } catch (ConfigException e) {
-            e.problems().forEach(problem -> out.println("config error: " + problem));
-            return ExitCodes.USAGE;
+            return configErrors(e.problems());
         }
         try (AwsClients clients = AwsClients.create(settings)) {
             StackIdentity identity = StackIdentity.of(clients.sts().getCallerIdentity(), clients.region().id());
             StackLayout layout = StackLayout.of(settings, identity);
             if (settings.bucketName().isEmpty()) {
-                try {
-                    new SettingsResolver(Map.of(Setting.BUCKET_NAME, layout.bucketName()), Map.of(), Map.of(),
-                            JarLocator.forRunningJar()).resolve(false);
-                } catch (ConfigException e) {
-                    e.problems().forEach(problem -> out.println("config error: derived " + problem + "; set BUCKET_NAME"));
-                    return ExitCodes.USAGE;
+                List<String> problems = SettingsResolver.bucketNameProblems(layout.bucketName());
+                if (!problems.isEmpty()) {
+                    return configErrors(problems.stream().map(problem -> "derived " + problem + "; set BUCKET_NAME").toList());
                 }
             }
             StackContext context = new StackContext(layout, clients, new IamPropagation(settings.iamPropagationTimeout()));
@@ -89,6 +76,12 @@ final class CommandRunner {
             out.println("error: " + e.getMessage());
             return ExitCodes.FAILED;
         }
+    }
+
+    /** Prints each problem as a configuration error; the exit code for them. */
+    private int configErrors(List<String> problems) {
+        problems.forEach(problem -> out.println("config error: " + problem));
+        return ExitCodes.USAGE;
     }
 
     private int plan(Operations operations, boolean detailedExitCode) {
@@ -145,30 +138,6 @@ final class CommandRunner {
         return ExitCodes.OK;
     }
 
-    /** Flags of this command and of the commands above it ({@code --stack-name x apply}); the innermost wins. */
-    private static Map<Setting, String> flags(CommandSpec spec) {
-        Map<Setting, String> flags = new EnumMap<>(Setting.class);
-        if (spec.parent() != null) {
-            flags.putAll(flags(spec.parent()));
-        }
-        for (Setting setting : Setting.values()) {
-            OptionSpec option = spec.findOption(setting.flag());
-            if (option != null && option.getValue() != null) {
-                flags.put(setting, option.getValue());
-            }
-        }
-        return flags;
-    }
-
-    /** {@code --config} of this command, else of the commands above it. */
-    private static String configOption(CommandSpec spec, String own) {
-        if (own != null || spec.parent() == null) {
-            return own;
-        }
-        OptionSpec parent = spec.parent().findOption("--config");
-        return configOption(spec.parent(), parent == null ? null : parent.getValue());
-    }
-
     /**
      * Every setting that is not at its default, with where it came from: a variable exported in
      * the shell for something else ({@code PREFIX=/usr/local} from a build) must not move data silently.
@@ -180,18 +149,5 @@ final class CommandRunner {
         }
         out.println("Settings not at their default:");
         settings.given().forEach((setting, given) -> out.println("  " + setting.key() + "=" + given.value() + "  (" + given.source() + ")"));
-    }
-
-    /** {@code --config}, else ROXXANE_CONFIG, else null (then {@code ./.env} is read if present). */
-    private String configPath(String configOption) {
-        return configOption != null ? configOption : environment.get("ROXXANE_CONFIG");
-    }
-
-    private Map<String, String> configFile(String path) {
-        if (path != null) {
-            return ConfigFile.read(Path.of(path));
-        }
-        Path dotEnv = Path.of(".env");
-        return Files.isRegularFile(dotEnv) ? ConfigFile.read(dotEnv, false) : Map.of();
     }
 }

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code java -jar provisioner.jar [plan|apply|destroy|status] [--setting value ...]}; apply is the default. */
@@ -32,7 +33,9 @@ public final class ProvisionerCli implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties or .env file with settings (default: ./.env if present)")
+    private static final String CONFIG_DESCRIPTION = "Properties or .env file with settings (default: ./.env if present)";
+
+    @Option(names = "--config", paramLabel = "FILE", description = CONFIG_DESCRIPTION)
     private String config;
 
     ProvisionerCli(Map<String, String> environment, PrintStream out) {
@@ -46,7 +49,7 @@ public final class ProvisionerCli implements Callable<Integer> {
 
     /** Runs the command line with this environment; returns the exit code. Used by main and by tests in-process. */
     public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
-        CommandLine commandLine = new CommandLine(new ProvisionerCli(environment, out), new Factory(environment, out));
+        CommandLine commandLine = new CommandLine(new ProvisionerCli(environment, out));
         addSettingOptions(commandLine);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
@@ -77,112 +80,67 @@ public final class ProvisionerCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new CommandRunner(environment, out).run(spec, config, CommandRunner.Kind.APPLY, false, false);
+        return runner().run(spec, config, CommandRunner.Kind.APPLY, false, false);
     }
 
-    /** Builds the commands with the environment and output this run was given. */
-    private static final class Factory implements CommandLine.IFactory {
-        private final Map<String, String> environment;
-        private final PrintStream out;
-
-        Factory(Map<String, String> environment, PrintStream out) {
-            this.environment = environment;
-            this.out = out;
-        }
-
-        @Override
-        public <K> K create(Class<K> type) throws Exception {
-            if (type == Plan.class) {
-                return type.cast(new Plan(environment, out));
-            }
-            if (type == Apply.class) {
-                return type.cast(new Apply(environment, out));
-            }
-            if (type == Destroy.class) {
-                return type.cast(new Destroy(environment, out));
-            }
-            if (type == Status.class) {
-                return type.cast(new Status(environment, out));
-            }
-            return CommandLine.defaultFactory().create(type);
-        }
+    CommandRunner runner() {
+        return new CommandRunner(environment, out);
     }
 
-    /** Shared by the subcommands: the environment, the output and {@code --config}. */
-    abstract static class Base implements Callable<Integer> {
-        final Map<String, String> environment;
-        final PrintStream out;
+    /** What the commands share: the command line above them, their own spec and {@code --config}. */
+    abstract static class Subcommand implements Callable<Integer> {
+        @ParentCommand
+        ProvisionerCli parent;
 
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--config", paramLabel = "FILE", description = "Properties or .env file with settings (default: ./.env if present)")
+        @Option(names = "--config", paramLabel = "FILE", description = CONFIG_DESCRIPTION)
         String config;
 
-        Base(Map<String, String> environment, PrintStream out) {
-            this.environment = environment;
-            this.out = out;
-        }
-
-        CommandRunner runner() {
-            return new CommandRunner(environment, out);
+        int run(CommandRunner.Kind kind, boolean deleteData, boolean detailedExitCode) {
+            return parent.runner().run(spec, config, kind, deleteData, detailedExitCode);
         }
     }
 
     @Command(name = "plan", mixinStandardHelpOptions = true, description = "Show what apply would change; change nothing.")
-    static final class Plan extends Base {
+    static final class Plan extends Subcommand {
         @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes (0 when none)")
         boolean detailedExitCode;
 
-        Plan(Map<String, String> environment, PrintStream out) {
-            super(environment, out);
-        }
-
         @Override
         public Integer call() {
-            return runner().run(spec, config, CommandRunner.Kind.PLAN, false, detailedExitCode);
+            return run(CommandRunner.Kind.PLAN, false, detailedExitCode);
         }
     }
 
     @Command(name = "apply", mixinStandardHelpOptions = true,
             description = "Create or update every resource in dependency order; print the -javaagent line to use.")
-    static final class Apply extends Base {
-        Apply(Map<String, String> environment, PrintStream out) {
-            super(environment, out);
-        }
-
+    static final class Apply extends Subcommand {
         @Override
         public Integer call() {
-            return runner().run(spec, config, CommandRunner.Kind.APPLY, false, false);
+            return run(CommandRunner.Kind.APPLY, false, false);
         }
     }
 
     @Command(name = "destroy", mixinStandardHelpOptions = true,
             description = "Delete what carries this stack's tag, dependents first. A bucket holding data is kept unless --delete-data.")
-    static final class Destroy extends Base {
+    static final class Destroy extends Subcommand {
         @Option(names = "--delete-data", description = "Also delete every object in the bucket, then the bucket")
         boolean deleteData;
 
-        Destroy(Map<String, String> environment, PrintStream out) {
-            super(environment, out);
-        }
-
         @Override
         public Integer call() {
-            return runner().run(spec, config, CommandRunner.Kind.DESTROY, deleteData, false);
+            return run(CommandRunner.Kind.DESTROY, deleteData, false);
         }
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "For each resource: exists and matches, missing, or drifted (and how). Exit 2 unless all match.")
-    static final class Status extends Base {
-        Status(Map<String, String> environment, PrintStream out) {
-            super(environment, out);
-        }
-
+    static final class Status extends Subcommand {
         @Override
         public Integer call() {
-            return runner().run(spec, config, CommandRunner.Kind.STATUS, false, false);
+            return run(CommandRunner.Kind.STATUS, false, false);
         }
     }
 }

@@ -57,8 +57,10 @@ public record Settings(
         return endpointUrl;
     }
 
-    /** The bucket name: the configured one, or {@code <stack>-data-<account>-<region>}. */
+    /** The bucket name: the configured one, or {@link Setting#BUCKET_NAME}'s default for this account and region. */
     public String bucketNameFor(String accountId, String regionName) {
-        return bucketName.orElse(stackName + "-data-" + accountId + "-" + regionName);
+        Map<String, String> values = Map.of(Setting.STACK_NAME.key(), stackName, "ACCOUNT_ID", accountId,
+                Setting.REGION_NAME.key(), regionName);
+        return bucketName.orElseGet(() -> Setting.BUCKET_NAME.defaultValue(values::get));
     }
 }

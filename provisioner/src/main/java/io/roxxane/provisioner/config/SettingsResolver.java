@@ -53,55 +53,40 @@ public final class SettingsResolver {
         }
         List<String> problems = new ArrayList<>();
         SettingsValidator check = new SettingsValidator(problems);
+        Values values = new Values(raw, check);
 
-        String stack = raw.getOrDefault(Setting.STACK_NAME, "roxxane");
-        check.stackName(stack);
-        String streamName = raw.getOrDefault(Setting.DELIVERY_STREAM_NAME, stack + "-metrics");
-        String transformName = raw.getOrDefault(Setting.LAMBDA_FUNCTION_NAME, stack + "-transform");
-        String registrarName = raw.getOrDefault(Setting.REGISTRAR_FUNCTION_NAME, stack + "-partition-registrar");
-
+        String stack = values.checked(Setting.STACK_NAME);
         Optional<String> region = Optional.ofNullable(raw.get(Setting.REGION_NAME));
         region.ifPresent(check::region);
         Optional<URI> endpoint = Optional.ofNullable(raw.get(Setting.ENDPOINT_URL)).map(value -> endpoint(value, problems));
         Optional<String> bucket = Optional.ofNullable(raw.get(Setting.BUCKET_NAME));
         bucket.ifPresent(check::bucketName);
-        String prefix = stripSlashes(raw.getOrDefault(Setting.PREFIX, "metrics"));
-        String errorPrefix = stripSlashes(raw.getOrDefault(Setting.ERROR_PREFIX, "errors"));
+        String prefix = stripSlashes(values.of(Setting.PREFIX));
+        String errorPrefix = stripSlashes(values.of(Setting.ERROR_PREFIX));
         check.prefixes(prefix, errorPrefix);
 
-        int expiry = check.integer(Setting.DATA_EXPIRY_DAYS, raw.getOrDefault(Setting.DATA_EXPIRY_DAYS, "0"), 0, 36_500,
-                "0 (keep forever) or 1..36500 days");
-        int bufferSize = check.integer(Setting.BUFFERING_SIZE, raw.getOrDefault(Setting.BUFFERING_SIZE, "128"), 64, 128,
-                "64..128 MiB: Firehose needs at least 64 MiB with dynamic partitioning and format conversion, at most 128");
-        int bufferTime = check.integer(Setting.BUFFERING_TIME, raw.getOrDefault(Setting.BUFFERING_TIME, "300"), 60, 900,
-                "60..900 seconds: Firehose allows 0..900, but zero buffering (under 60 s) is not available with dynamic partitioning");
-        int memory = check.integer(Setting.LAMBDA_MEMORY_MB, raw.getOrDefault(Setting.LAMBDA_MEMORY_MB, "512"), 128, 10_240,
-                "128..10240 MB (Lambda's limits)");
-        int timeout = check.integer(Setting.LAMBDA_TIMEOUT, raw.getOrDefault(Setting.LAMBDA_TIMEOUT, "60"), 1, 300,
-                "1..300 seconds: Lambda allows 900, but Firehose invokes a transform Lambda for at most 5 minutes");
-        int retention = check.logRetention(raw.getOrDefault(Setting.LOG_RETENTION_DAYS, "14"));
-        int propagation = check.integer(Setting.IAM_PROPAGATION_TIMEOUT, raw.getOrDefault(Setting.IAM_PROPAGATION_TIMEOUT, "120"),
-                10, 900, "10..900 seconds");
+        int expiry = values.integer(Setting.DATA_EXPIRY_DAYS);
+        int bufferSize = values.integer(Setting.BUFFERING_SIZE);
+        int bufferTime = values.integer(Setting.BUFFERING_TIME);
+        int memory = values.integer(Setting.LAMBDA_MEMORY_MB);
+        int timeout = values.integer(Setting.LAMBDA_TIMEOUT);
+        int retention = values.integer(Setting.LOG_RETENTION_DAYS);
+        int propagation = values.integer(Setting.IAM_PROPAGATION_TIMEOUT);
 
-        check.streamName(streamName);
-        String firehoseRole = raw.getOrDefault(Setting.ROLE_NAME, stack + "-firehose");
-        check.roleName(Setting.ROLE_NAME, firehoseRole);
-        check.functionName(Setting.LAMBDA_FUNCTION_NAME, transformName);
-        String transformRole = raw.getOrDefault(Setting.LAMBDA_ROLE_NAME, transformName + "-role");
-        check.roleName(Setting.LAMBDA_ROLE_NAME, transformRole);
-        check.functionName(Setting.REGISTRAR_FUNCTION_NAME, registrarName);
-        String registrarRole = raw.getOrDefault(Setting.REGISTRAR_ROLE_NAME, registrarName + "-role");
-        check.roleName(Setting.REGISTRAR_ROLE_NAME, registrarRole);
+        String streamName = values.checked(Setting.DELIVERY_STREAM_NAME);
+        String firehoseRole = values.checked(Setting.ROLE_NAME);
+        String transformName = values.checked(Setting.LAMBDA_FUNCTION_NAME);
+        String transformRole = values.checked(Setting.LAMBDA_ROLE_NAME);
+        String registrarName = values.checked(Setting.REGISTRAR_FUNCTION_NAME);
+        String registrarRole = values.checked(Setting.REGISTRAR_ROLE_NAME);
         check.distinct(Setting.LAMBDA_FUNCTION_NAME, transformName, Setting.REGISTRAR_FUNCTION_NAME, registrarName);
         check.distinct(Setting.ROLE_NAME, firehoseRole, Setting.LAMBDA_ROLE_NAME, transformRole);
         check.distinct(Setting.ROLE_NAME, firehoseRole, Setting.REGISTRAR_ROLE_NAME, registrarRole);
         check.distinct(Setting.LAMBDA_ROLE_NAME, transformRole, Setting.REGISTRAR_ROLE_NAME, registrarRole);
         String database = raw.getOrDefault(Setting.GLUE_DATABASE_NAME, stack.replace('-', '_'));
-        check.glueName(Setting.GLUE_DATABASE_NAME, database);
-        String table = raw.getOrDefault(Setting.GLUE_TABLE_NAME, "metrics");
-        check.glueName(Setting.GLUE_TABLE_NAME, table);
-        String logGroup = raw.getOrDefault(Setting.LOG_GROUP_NAME, "/aws/kinesisfirehose/" + streamName);
-        check.logGroupName(logGroup);
+        check.require(Setting.GLUE_DATABASE_NAME, database);
+        String table = values.checked(Setting.GLUE_TABLE_NAME);
+        String logGroup = values.checked(Setting.LOG_GROUP_NAME);
 
         Path transformJar = raw.containsKey(Setting.TRANSFORM_JAR) ? Path.of(raw.get(Setting.TRANSFORM_JAR))
                 : jars.locate("transform.jar", "transform");
@@ -111,7 +96,7 @@ public final class SettingsResolver {
             check.deploymentJar(Setting.TRANSFORM_JAR, transformJar);
             check.deploymentJar(Setting.REGISTRAR_JAR, registrarJar);
         }
-        Path stateFile = Path.of(raw.getOrDefault(Setting.STATE_FILE, "roxxane-" + stack + ".state.json"));
+        Path stateFile = Path.of(values.of(Setting.STATE_FILE));
 
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
@@ -120,6 +105,31 @@ public final class SettingsResolver {
                 expiry, streamName, bufferSize, bufferTime, firehoseRole, transformName, transformRole, memory, timeout,
                 registrarName, registrarRole, database, table, logGroup, retention, transformJar, registrarJar, stateFile,
                 Duration.ofSeconds(propagation), given);
+    }
+
+    /** Problems with a bucket name the provisioner derived ({@link Settings#bucketNameFor}); empty when it is allowed. */
+    public static List<String> bucketNameProblems(String bucketName) {
+        List<String> problems = new ArrayList<>();
+        new SettingsValidator(problems).bucketName(bucketName);
+        return problems;
+    }
+
+    /** Each setting's value as given, else its default; checked against what the setting allows. */
+    private record Values(Map<Setting, String> explicit, SettingsValidator check) {
+        String of(Setting setting) {
+            String value = explicit.get(setting);
+            return value != null ? value : setting.defaultValue(key -> of(Setting.valueOf(key)));
+        }
+
+        String checked(Setting setting) {
+            String value = of(setting);
+            check.require(setting, value);
+            return value;
+        }
+
+        int integer(Setting setting) {
+            return check.integer(setting, of(setting));
+        }
     }
 
     /** The value given by flag, environment or file, in that order, and where; blank counts as not given. */

@@ -5,24 +5,17 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Checks single values against what AWS accepts; each problem names the setting, the value and what is allowed. */
+/**
+ * Checks values against what their {@link Setting} allows, and the rules that involve more than
+ * one value's shape; each problem names the setting, the value and what is allowed.
+ */
 final class SettingsValidator {
-    static final long MAX_DIRECT_UPLOAD_BYTES = 50L * 1024 * 1024;
-    static final Set<Integer> LOG_RETENTION_DAYS = Set.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731,
-            1096, 1827, 2192, 2557, 2922, 3288, 3653);
+    /** Lambda's limit for a directly uploaded deployment package. */
+    static final int MAX_DIRECT_UPLOAD_MIB = 50;
 
-    private static final Pattern STACK = Pattern.compile("[a-z0-9]([a-z0-9-]{0,27}[a-z0-9])?");
-    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern IP_ADDRESS = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
-    private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*");
-    private static final Pattern STREAM = Pattern.compile("[a-zA-Z0-9_.-]{1,64}");
-    private static final Pattern ROLE = Pattern.compile("[\\w+=,.@-]{1,64}");
-    private static final Pattern FUNCTION = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
-    private static final Pattern GLUE = Pattern.compile("[a-z0-9_]{1,255}");
-    private static final Pattern LOG_GROUP = Pattern.compile("[.\\-_/#A-Za-z0-9]{1,512}");
 
     private final List<String> problems;
 
@@ -30,10 +23,23 @@ final class SettingsValidator {
         this.problems = problems;
     }
 
-    void stackName(String value) {
-        if (!STACK.matcher(value).matches()) {
-            reject(Setting.STACK_NAME, value, "1..29 characters of a-z, 0-9 and '-', starting and ending with a letter or digit"
-                    + " (it becomes part of bucket and other names)");
+    /** Whether {@code setting} allows {@code value}; a problem is recorded when not. */
+    boolean require(Setting setting, String value) {
+        Allowed allowed = allowed(setting);
+        if (!allowed.allows(value)) {
+            reject(setting, value, allowed.describe());
+            return false;
+        }
+        return true;
+    }
+
+    /** The integer {@code value} holds, a problem recorded when {@code setting} does not allow it (then 0 if no integer). */
+    int integer(Setting setting, String value) {
+        require(setting, value);
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            return 0; // reported above
         }
     }
 
@@ -45,10 +51,11 @@ final class SettingsValidator {
 
     /** The rules of https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html for general purpose buckets. */
     void bucketName(String value) {
-        String allowed = "3..63 characters of a-z, 0-9, '.' and '-', starting and ending with a letter or digit";
-        if (!BUCKET.matcher(value).matches()) {
-            reject(Setting.BUCKET_NAME, value, allowed);
-        } else if (value.contains("..")) {
+        String allowed = allowed(Setting.BUCKET_NAME).describe();
+        if (!require(Setting.BUCKET_NAME, value)) {
+            return;
+        }
+        if (value.contains("..")) {
             reject(Setting.BUCKET_NAME, value, allowed + ", without two adjacent periods");
         } else if (IP_ADDRESS.matcher(value).matches()) {
             reject(Setting.BUCKET_NAME, value, allowed + ", not formatted as an IP address");
@@ -60,82 +67,14 @@ final class SettingsValidator {
         }
     }
 
+    /** Each prefix allowed, and neither inside the other: failed records would be read as table data. */
     void prefixes(String prefix, String errorPrefix) {
-        String allowed = "1..200 characters: path segments of A-Z, a-z, 0-9, '_', '.', '-' separated by '/'"
-                + " (no '!{', which Firehose reserves for expressions)";
-        boolean prefixOk = prefix(Setting.PREFIX, prefix, allowed);
-        boolean errorOk = prefix(Setting.ERROR_PREFIX, errorPrefix, allowed);
+        boolean prefixOk = require(Setting.PREFIX, prefix);
+        boolean errorOk = require(Setting.ERROR_PREFIX, errorPrefix);
         if (prefixOk && errorOk && (prefix.equals(errorPrefix) || errorPrefix.startsWith(prefix + "/")
                 || prefix.startsWith(errorPrefix + "/"))) {
             problems.add(Setting.ERROR_PREFIX.key() + "='" + errorPrefix + "' is not allowed with " + Setting.PREFIX.key()
                     + "='" + prefix + "': neither may contain the other, or failed records would be read as table data");
-        }
-    }
-
-    private boolean prefix(Setting setting, String value, String allowed) {
-        boolean dotSegment = ("/" + value + "/").contains("/./") || ("/" + value + "/").contains("/../");
-        if (value.isEmpty() || value.length() > 200 || !PREFIX.matcher(value).matches() || dotSegment) {
-            reject(setting, value, allowed);
-            return false;
-        }
-        return true;
-    }
-
-    int integer(Setting setting, String value, int min, int max, String allowed) {
-        int parsed;
-        try {
-            parsed = Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            reject(setting, value, allowed);
-            return min;
-        }
-        if (parsed < min || parsed > max) {
-            reject(setting, value, allowed);
-        }
-        return parsed;
-    }
-
-    int logRetention(String value) {
-        String allowed = "one of " + LOG_RETENTION_DAYS.stream().sorted().map(String::valueOf).toList() + " days";
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (!LOG_RETENTION_DAYS.contains(parsed)) {
-                reject(Setting.LOG_RETENTION_DAYS, value, allowed);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            reject(Setting.LOG_RETENTION_DAYS, value, allowed);
-            return 14;
-        }
-    }
-
-    void streamName(String value) {
-        if (!STREAM.matcher(value).matches()) {
-            reject(Setting.DELIVERY_STREAM_NAME, value, "1..64 characters of A-Z, a-z, 0-9, '_', '.' and '-'");
-        }
-    }
-
-    void roleName(Setting setting, String value) {
-        if (!ROLE.matcher(value).matches()) {
-            reject(setting, value, "1..64 characters of A-Z, a-z, 0-9 and + = , . @ _ -");
-        }
-    }
-
-    void functionName(Setting setting, String value) {
-        if (!FUNCTION.matcher(value).matches()) {
-            reject(setting, value, "1..64 characters of A-Z, a-z, 0-9, '_' and '-'");
-        }
-    }
-
-    void glueName(Setting setting, String value) {
-        if (!GLUE.matcher(value).matches()) {
-            reject(setting, value, "1..255 characters of a-z, 0-9 and '_' (what Athena accepts without quoting)");
-        }
-    }
-
-    void logGroupName(String value) {
-        if (!LOG_GROUP.matcher(value).matches()) {
-            reject(Setting.LOG_GROUP_NAME, value, "1..512 characters of A-Z, a-z, 0-9 and . - _ / #");
         }
     }
 
@@ -156,12 +95,17 @@ final class SettingsValidator {
                 reject(setting, jar.toString(), "a jar (zip) file");
                 return;
             }
-            if (Files.size(jar) > MAX_DIRECT_UPLOAD_BYTES) {
-                reject(setting, jar.toString(), "at most 50 MiB, Lambda's limit for a directly uploaded deployment package");
+            if (Files.size(jar) > MAX_DIRECT_UPLOAD_MIB * 1024L * 1024) {
+                reject(setting, jar.toString(), "at most " + MAX_DIRECT_UPLOAD_MIB
+                        + " MiB, Lambda's limit for a directly uploaded deployment package");
             }
         } catch (IOException e) {
             reject(setting, jar.toString(), "a readable jar file (" + e.getMessage() + ")");
         }
+    }
+
+    private static Allowed allowed(Setting setting) {
+        return setting.allowed().orElseThrow(() -> new IllegalArgumentException(setting.key() + " has no allowed values"));
     }
 
     private void reject(Setting setting, String value, String allowed) {

@@ -9,6 +9,11 @@ public record Change(String key, String type, String name, Action action, List<D
         differences = List.copyOf(differences);
     }
 
+    /** Kind and name, as progress lines name the resource. */
+    public String label() {
+        return type + " " + name;
+    }
+
     /** As a plan line: what will happen. */
     public String describe() {
         return describe(action.verb());
@@ -20,8 +25,7 @@ public record Change(String key, String type, String name, Action action, List<D
     }
 
     private String describe(String verb) {
-        StringBuilder text = new StringBuilder(action.symbol()).append(' ').append(type).append(' ').append(name)
-                .append(": ").append(verb);
+        StringBuilder text = new StringBuilder(action.symbol()).append(' ').append(label()).append(": ").append(verb);
         if (!differences.isEmpty()) {
             text.append(" (");
             for (int i = 0; i < differences.size(); i++) {

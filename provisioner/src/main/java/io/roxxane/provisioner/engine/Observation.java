@@ -21,4 +21,9 @@ public record Observation<S extends Record>(Optional<S> spec, Optional<String> s
     public boolean exists() {
         return spec.isPresent();
     }
+
+    /** Whether it carries the stack tag of {@code stackName}: only then may the stack change or delete it. */
+    public boolean ownedBy(String stackName) {
+        return stackTag.map(stackName::equals).orElse(false);
+    }
 }

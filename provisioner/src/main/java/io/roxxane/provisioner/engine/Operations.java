@@ -69,22 +69,26 @@ public final class Operations {
             changes.put(resource.key(), change);
             return wording.apply(change);
         }, outcome -> { });
+        for (Resource<?> resource : resources) {
+            String message = outcomes.get(resource.key()).message();
+            progress.plain(changes.containsKey(resource.key()) ? message : "x " + resource.label() + ": cannot read: " + message);
+        }
+        return new Report(inGraphOrder(changes), outcomes);
+    }
+
+    /** The changes of the resources that got as far as planning, in graph order. */
+    private List<Change> inGraphOrder(Map<String, Change> changes) {
         List<Change> ordered = new ArrayList<>();
         for (Resource<?> resource : resources) {
-            Change change = changes.get(resource.key());
-            if (change != null) {
-                ordered.add(change);
-                progress.plain(outcomes.get(resource.key()).message());
-            } else {
-                progress.plain("x " + resource.type() + " " + resource.name() + ": cannot read: "
-                        + outcomes.get(resource.key()).message());
+            if (changes.containsKey(resource.key())) {
+                ordered.add(changes.get(resource.key()));
             }
         }
-        return new Report(ordered, outcomes);
+        return ordered;
     }
 
     static String statusLine(Change change) {
-        String label = change.type() + " " + change.name() + ": ";
+        String label = change.label() + ": ";
         return switch (change.action()) {
             case NONE -> "= " + label + "exists, matches";
             case CREATE -> "+ " + label + "missing";
@@ -109,13 +113,7 @@ public final class Operations {
             }
             return change.describeDone();
         }, this::report);
-        List<Change> ordered = new ArrayList<>();
-        for (Resource<?> resource : resources) {
-            if (changes.containsKey(resource.key())) {
-                ordered.add(changes.get(resource.key()));
-            }
-        }
-        return new Report(ordered, outcomes);
+        return new Report(inGraphOrder(changes), outcomes);
     }
 
     /** Deletes what carries this stack's tag, dependents first; keeps the rest and says why. */
@@ -129,9 +127,9 @@ public final class Operations {
         Resource<?> resource = resources.stream().filter(r -> r.key().equals(outcome.key())).findFirst().orElseThrow();
         String text = switch (outcome.status()) {
             case OK -> outcome.message() + " (" + Progress.seconds(outcome.elapsed()) + ")";
-            case FAILED -> "x " + resource.type() + " " + resource.name() + ": FAILED after "
+            case FAILED -> "x " + resource.label() + ": FAILED after "
                     + Progress.seconds(outcome.elapsed()) + ": " + outcome.message();
-            case SKIPPED -> "- " + resource.type() + " " + resource.name() + ": " + outcome.message();
+            case SKIPPED -> "- " + resource.label() + ": " + outcome.message();
         };
         progress.line(text);
     }
@@ -159,11 +157,11 @@ public final class Operations {
 
     private <S extends Record> String destroyOne(Resource<S> resource, boolean deleteData) {
         Observation<S> current = resource.read();
-        String label = resource.type() + " " + resource.name();
+        String label = resource.label();
         if (!current.exists()) {
             return "= " + label + ": absent";
         }
-        if (!current.stackTag().map(stackName::equals).orElse(false)) {
+        if (!current.ownedBy(stackName)) {
             return "= " + label + ": kept, it does not carry " + Planner.STACK_TAG + "=" + stackName;
         }
         DeleteResult result = resource.delete(deleteData);

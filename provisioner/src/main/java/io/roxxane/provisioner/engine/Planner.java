@@ -18,7 +18,7 @@ public final class Planner {
         if (!current.exists()) {
             return change(resource, Action.CREATE, List.of(), "");
         }
-        if (!current.stackTag().map(stackName::equals).orElse(false)) {
+        if (!current.ownedBy(stackName)) {
             return change(resource, Action.CONFLICT, List.of(), "exists without tag " + STACK_TAG + "=" + stackName
                     + current.stackTag().map(tag -> " (tagged for stack '" + tag + "')").orElse(" (untagged)")
                     + "; it is not adopted: choose another name or remove it");

@@ -20,6 +20,11 @@ public interface Resource<S extends Record> {
     /** The physical name. */
     String name();
 
+    /** Kind and name, as progress lines name the resource: {@code "S3 bucket shop-data-..."}. */
+    default String label() {
+        return type() + " " + name();
+    }
+
     /** The ARN, known before the resource exists (names and account decide it). */
     String arn();
 

@@ -4,12 +4,10 @@ import io.roxxane.provisioner.aws.AwsErrors;
 import io.roxxane.provisioner.engine.DeleteResult;
 import io.roxxane.provisioner.engine.Difference;
 import io.roxxane.provisioner.engine.Observation;
-import io.roxxane.provisioner.engine.Planner;
-import io.roxxane.provisioner.engine.Resource;
 import io.roxxane.provisioner.stack.Policies;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketLifecycleConfiguration;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
@@ -28,65 +26,30 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 import software.amazon.awssdk.services.s3.model.Tag;
 
 /** The data bucket. Every call says which account must own it, so another account's bucket is never touched. */
-public final class BucketResource implements Resource<BucketSpec> {
+public final class BucketResource extends StackResource<BucketSpec> {
+    public static final String KEY = "bucket";
     static final String EXPIRY_RULE_ID = "roxxane-expire-data";
 
-    private final StackContext context;
-    private final BucketSpec desired;
-
     public BucketResource(StackContext context) {
-        this.context = context;
-        this.desired = new BucketSpec(ServerSideEncryption.AES256.toString(), true, true, true, true,
-                ObjectOwnership.BUCKET_OWNER_ENFORCED.toString(), Policies.tlsOnlyBucket(context.layout()),
-                context.layout().settings().dataExpiryDays());
-    }
-
-    @Override
-    public String key() {
-        return "bucket";
-    }
-
-    @Override
-    public String type() {
-        return "S3 bucket";
-    }
-
-    @Override
-    public String name() {
-        return context.layout().bucketName();
-    }
-
-    @Override
-    public String arn() {
-        return context.layout().bucketArn();
-    }
-
-    @Override
-    public List<String> dependsOn() {
-        return List.of();
-    }
-
-    @Override
-    public BucketSpec desired() {
-        return desired;
+        super(context, new Identity(KEY, "S3 bucket", context.layout().bucketName(), context.layout().bucketArn(), List.of()),
+                new BucketSpec(ServerSideEncryption.AES256.toString(), true, true, true, true,
+                        ObjectOwnership.BUCKET_OWNER_ENFORCED.toString(), Policies.tlsOnlyBucket(context.layout()),
+                        context.layout().settings().dataExpiryDays()));
     }
 
     private S3Client s3() {
-        return context.clients().s3();
+        return clients().s3();
     }
 
     private String owner() {
-        return context.accountId();
+        return context().accountId();
     }
 
     @Override
-    public Observation<BucketSpec> read() {
+    protected Observation<BucketSpec> observe() {
         try {
             s3().headBucket(r -> r.bucket(name()).expectedBucketOwner(owner()));
         } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return Observation.absent();
-            }
             if (e.statusCode() == 403) {
                 throw new IllegalStateException("bucket " + name() + " exists but is not this account's (" + owner()
                         + ") or cannot be read: choose another BUCKET_NAME", e);
@@ -110,16 +73,15 @@ public final class BucketResource implements Resource<BucketSpec> {
                 flag(block, PublicAccessBlockConfiguration::blockPublicPolicy),
                 flag(block, PublicAccessBlockConfiguration::restrictPublicBuckets), ownership,
                 policy == null ? null : Policies.parse(policy), expiry);
-        return Observation.of(current, stackTag());
+        return Observation.of(current, stackTag(context()));
     }
 
-    /** The bucket's stack tag, or null. */
-    String stackTag() {
-        List<Tag> tags = orNull(() -> s3().getBucketTagging(r -> r.bucket(name()).expectedBucketOwner(owner())).tagSet());
-        if (tags == null) {
-            return null;
-        }
-        return tags.stream().filter(tag -> tag.key().equals(Planner.STACK_TAG)).map(Tag::value).findFirst().orElse(null);
+    /** The stack tag of the stack's bucket, or null; what else lives in the bucket belongs to the same stack. */
+    static String stackTag(StackContext context) {
+        String bucket = context.layout().bucketName();
+        List<Tag> tags = orNull(() -> context.clients().s3().getBucketTagging(r -> r.bucket(bucket)
+                .expectedBucketOwner(context.accountId())).tagSet());
+        return stackTagIn(tags, Tag::key, Tag::value);
     }
 
     @Override
@@ -138,7 +100,7 @@ public final class BucketResource implements Resource<BucketSpec> {
 
     /** CreateBucket with the stack's tags in CreateBucketConfiguration, owner-enforced ownership, and the region. */
     CreateBucketRequest createRequest() {
-        String region = context.layout().identity().region();
+        String region = context().layout().identity().region();
         return CreateBucketRequest.builder().bucket(name()).objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
                 .createBucketConfiguration(c -> {
                     c.tags(tags());
@@ -149,11 +111,7 @@ public final class BucketResource implements Resource<BucketSpec> {
     }
 
     private List<Tag> tags() {
-        List<Tag> tags = new ArrayList<>();
-        for (Map.Entry<String, String> entry : context.tags().entrySet()) {
-            tags.add(Tag.builder().key(entry.getKey()).value(entry.getValue()).build());
-        }
-        return tags;
+        return context().tags((key, value) -> Tag.builder().key(key).value(value).build());
     }
 
     @Override
@@ -177,7 +135,7 @@ public final class BucketResource implements Resource<BucketSpec> {
 
     private void putEncryption() {
         s3().putBucketEncryption(r -> r.bucket(name()).expectedBucketOwner(owner()).serverSideEncryptionConfiguration(c -> c.rules(
-                ServerSideEncryptionRule.builder().applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(desired.encryption())).build())));
+                ServerSideEncryptionRule.builder().applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(desired().encryption())).build())));
     }
 
     private void putPublicAccessBlock() {
@@ -186,22 +144,22 @@ public final class BucketResource implements Resource<BucketSpec> {
     }
 
     private void putOwnership() {
-        OwnershipControlsRule rule = OwnershipControlsRule.builder().objectOwnership(desired.objectOwnership()).build();
+        OwnershipControlsRule rule = OwnershipControlsRule.builder().objectOwnership(desired().objectOwnership()).build();
         s3().putBucketOwnershipControls(r -> r.bucket(name()).expectedBucketOwner(owner()).ownershipControls(c -> c.rules(rule)));
     }
 
     private void putPolicy() {
-        s3().putBucketPolicy(r -> r.bucket(name()).expectedBucketOwner(owner()).policy(Policies.toJson(desired.policy())));
+        s3().putBucketPolicy(r -> r.bucket(name()).expectedBucketOwner(owner()).policy(Policies.toJson(desired().policy())));
     }
 
     /** Sets or removes this stack's expiry rule and keeps every other lifecycle rule as it is. */
     private void putLifecycle() {
         List<LifecycleRule> rules = new ArrayList<>(lifecycleRules());
         rules.removeIf(rule -> EXPIRY_RULE_ID.equals(rule.id()));
-        if (desired.expiryDays() > 0) {
+        if (desired().expiryDays() > 0) {
             rules.add(LifecycleRule.builder().id(EXPIRY_RULE_ID).status(ExpirationStatus.ENABLED)
                     .filter(LifecycleRuleFilter.builder().prefix("").build())
-                    .expiration(e -> e.days(desired.expiryDays())).build());
+                    .expiration(e -> e.days(desired().expiryDays())).build());
         }
         if (rules.isEmpty()) {
             s3().deleteBucketLifecycle(r -> r.bucket(name()).expectedBucketOwner(owner()));
@@ -245,20 +203,12 @@ public final class BucketResource implements Resource<BucketSpec> {
         }
     }
 
-    private static boolean flag(PublicAccessBlockConfiguration block,
-                                java.util.function.Function<PublicAccessBlockConfiguration, Boolean> field) {
+    private static boolean flag(PublicAccessBlockConfiguration block, Function<PublicAccessBlockConfiguration, Boolean> field) {
         return block != null && Boolean.TRUE.equals(field.apply(block));
     }
 
     /** The value, or null when S3 says the configuration does not exist. */
-    static <T> T orNull(java.util.function.Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (S3Exception e) {
-            if (AwsErrors.isNotFound(e)) {
-                return null;
-            }
-            throw e;
-        }
+    private static <T> T orNull(java.util.function.Supplier<T> call) {
+        return AwsErrors.ifFound(call).orElse(null);
     }
 }

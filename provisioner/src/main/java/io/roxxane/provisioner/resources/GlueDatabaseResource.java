@@ -1,83 +1,46 @@
 package io.roxxane.provisioner.resources;
 
+import io.roxxane.provisioner.aws.AwsErrors;
 import io.roxxane.provisioner.engine.DeleteResult;
 import io.roxxane.provisioner.engine.Difference;
 import io.roxxane.provisioner.engine.Observation;
 import io.roxxane.provisioner.engine.Planner;
-import io.roxxane.provisioner.engine.Resource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.Database;
-import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 import software.amazon.awssdk.services.glue.model.GetTablesResponse;
 import software.amazon.awssdk.services.glue.model.Table;
 
 /** The Glue database that holds the metrics table. */
-public final class GlueDatabaseResource implements Resource<GlueDatabaseSpec> {
-    private final StackContext context;
-    private final GlueDatabaseSpec desired;
+public final class GlueDatabaseResource extends StackResource<GlueDatabaseSpec> {
+    public static final String KEY = "glue-database";
 
     public GlueDatabaseResource(StackContext context) {
-        this.context = context;
-        this.desired = new GlueDatabaseSpec("Roxxane host and JVM metrics (stack " + context.stackName() + ")");
-    }
-
-    @Override
-    public String key() {
-        return "glue-database";
-    }
-
-    @Override
-    public String type() {
-        return "Glue database";
-    }
-
-    @Override
-    public String name() {
-        return context.layout().settings().glueDatabaseName();
-    }
-
-    @Override
-    public String arn() {
-        return context.layout().databaseArn();
-    }
-
-    @Override
-    public List<String> dependsOn() {
-        return List.of();
-    }
-
-    @Override
-    public GlueDatabaseSpec desired() {
-        return desired;
+        super(context, new Identity(KEY, "Glue database", context.layout().settings().glueDatabaseName(),
+                        context.layout().databaseArn(), List.of()),
+                new GlueDatabaseSpec("Roxxane host and JVM metrics (stack " + context.stackName() + ")"));
     }
 
     private GlueClient glue() {
-        return context.clients().glue();
+        return clients().glue();
     }
 
     @Override
-    public Observation<GlueDatabaseSpec> read() {
-        Database database;
-        try {
-            database = glue().getDatabase(r -> r.name(name())).database();
-        } catch (EntityNotFoundException e) {
-            return Observation.absent();
-        }
-        Map<String, String> tags = glue().getTags(r -> r.resourceArn(arn())).tags();
-        return Observation.of(new GlueDatabaseSpec(database.description()), tags == null ? null : tags.get(Planner.STACK_TAG));
+    protected Observation<GlueDatabaseSpec> observe() {
+        Database database = glue().getDatabase(r -> r.name(name())).database();
+        return Observation.of(new GlueDatabaseSpec(database.description()), stackTagIn(glue().getTags(r -> r.resourceArn(arn())).tags()));
     }
 
     @Override
     public void create() {
-        glue().createDatabase(r -> r.databaseInput(d -> d.name(name()).description(desired.description())).tags(context.tags()));
+        glue().createDatabase(r -> r.databaseInput(d -> d.name(name()).description(desired().description())).tags(context().tags()));
     }
 
     @Override
     public void update(GlueDatabaseSpec current, List<Difference> differences) {
-        glue().updateDatabase(r -> r.name(name()).databaseInput(d -> d.name(name()).description(desired.description())));
+        glue().updateDatabase(r -> r.name(name()).databaseInput(d -> d.name(name()).description(desired().description())));
     }
 
     /**
@@ -91,12 +54,8 @@ public final class GlueDatabaseResource implements Resource<GlueDatabaseSpec> {
         for (GetTablesResponse page : glue().getTablesPaginator(r -> r.databaseName(name()))) {
             for (Table table : page.tableList()) {
                 Map<String, String> parameters = table.parameters() == null ? Map.of() : table.parameters();
-                if (context.stackName().equals(parameters.get(Planner.STACK_TAG))) {
-                    try {
-                        glue().deleteTable(r -> r.databaseName(name()).name(table.name()));
-                    } catch (EntityNotFoundException e) {
-                        // deleted meanwhile
-                    }
+                if (context().stackName().equals(parameters.get(Planner.STACK_TAG))) {
+                    AwsErrors.unlessGone(() -> glue().deleteTable(r -> r.databaseName(name()).name(table.name())));
                 } else {
                     foreign.add(table.name());
                 }

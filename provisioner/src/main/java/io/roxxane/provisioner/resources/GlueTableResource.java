@@ -4,9 +4,9 @@ import io.roxxane.provisioner.engine.DeleteResult;
 import io.roxxane.provisioner.engine.Difference;
 import io.roxxane.provisioner.engine.Observation;
 import io.roxxane.provisioner.engine.Planner;
-import io.roxxane.provisioner.engine.Resource;
 import io.roxxane.provisioner.resources.GlueTableSpec.ColumnSpec;
 import io.roxxane.schema.Column;
+import io.roxxane.schema.ColumnType;
 import io.roxxane.schema.PartitionRule;
 import io.roxxane.schema.Schema;
 import java.util.ArrayList;
@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.glue.GlueClient;
-import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 import software.amazon.awssdk.services.glue.model.Table;
 import software.amazon.awssdk.services.glue.model.TableInput;
 
@@ -23,15 +22,15 @@ import software.amazon.awssdk.services.glue.model.TableInput;
  * the partition registrar adds partitions as objects arrive. Glue tables carry no tags, so the
  * stack is recorded in the table parameter {@code roxxane:stack}.
  */
-public final class GlueTableResource implements Resource<GlueTableSpec> {
+public final class GlueTableResource extends StackResource<GlueTableSpec> {
+    public static final String KEY = "glue-table";
     static final String SCHEMA_VERSION_PARAMETER = "roxxane:schema_version";
 
-    private final StackContext context;
-    private final GlueTableSpec desired;
-
     public GlueTableResource(StackContext context) {
-        this.context = context;
-        this.desired = desiredSpec(context.layout().dataLocation(), context.stackName());
+        super(context, new Identity(KEY, "Glue table",
+                        context.layout().settings().glueDatabaseName() + "." + context.layout().settings().glueTableName(),
+                        context.layout().tableArn(), List.of(GlueDatabaseResource.KEY)),
+                desiredSpec(context.layout().dataLocation(), context.stackName()));
     }
 
     static GlueTableSpec desiredSpec(String location, String stackName) {
@@ -41,7 +40,7 @@ public final class GlueTableResource implements Resource<GlueTableSpec> {
         }
         List<ColumnSpec> keys = new ArrayList<>();
         for (String key : PartitionRule.KEYS) {
-            keys.add(new ColumnSpec(key, "string", null));
+            keys.add(new ColumnSpec(key, ColumnType.STRING.glueType(), null));
         }
         Map<String, String> parameters = new TreeMap<>();
         parameters.put("EXTERNAL", "TRUE");
@@ -56,61 +55,26 @@ public final class GlueTableResource implements Resource<GlueTableSpec> {
                 new TreeMap<>(Map.of("serialization.format", "1")), parameters, Map.of());
     }
 
-    @Override
-    public String key() {
-        return "glue-table";
-    }
-
-    @Override
-    public String type() {
-        return "Glue table";
-    }
-
-    @Override
-    public String name() {
-        return context.layout().settings().glueDatabaseName() + "." + tableName();
-    }
-
     private String tableName() {
-        return context.layout().settings().glueTableName();
+        return context().layout().settings().glueTableName();
     }
 
     private String databaseName() {
-        return context.layout().settings().glueDatabaseName();
-    }
-
-    @Override
-    public String arn() {
-        return context.layout().tableArn();
-    }
-
-    @Override
-    public List<String> dependsOn() {
-        return List.of("glue-database");
-    }
-
-    @Override
-    public GlueTableSpec desired() {
-        return desired;
+        return context().layout().settings().glueDatabaseName();
     }
 
     private GlueClient glue() {
-        return context.clients().glue();
+        return clients().glue();
     }
 
     @Override
-    public Observation<GlueTableSpec> read() {
-        Table table;
-        try {
-            table = glue().getTable(r -> r.databaseName(databaseName()).name(tableName())).table();
-        } catch (EntityNotFoundException e) {
-            return Observation.absent();
-        }
+    protected Observation<GlueTableSpec> observe() {
+        Table table = glue().getTable(r -> r.databaseName(databaseName()).name(tableName())).table();
         Map<String, String> all = table.parameters() == null ? Map.of() : table.parameters();
         Map<String, String> ours = new TreeMap<>();
         Map<String, String> contradicting = new TreeMap<>();
         all.forEach((key, value) -> {
-            if (desired.parameters().containsKey(key)) {
+            if (desired().parameters().containsKey(key)) {
                 ours.put(key, value);
             } else if (GlueTableSpec.contradictsDesign(key)) {
                 contradicting.put(key, value);
@@ -123,7 +87,7 @@ public final class GlueTableResource implements Resource<GlueTableSpec> {
                 storage == null ? null : storage.inputFormat(), storage == null ? null : storage.outputFormat(),
                 serde == null ? null : serde.serializationLibrary(),
                 serde == null || serde.parameters() == null ? Map.of() : new TreeMap<>(serde.parameters()), ours, contradicting);
-        return Observation.of(current, all.get(Planner.STACK_TAG));
+        return Observation.of(current, stackTagIn(all));
     }
 
     private static List<ColumnSpec> columns(List<software.amazon.awssdk.services.glue.model.Column> columns) {
@@ -152,14 +116,14 @@ public final class GlueTableResource implements Resource<GlueTableSpec> {
     }
 
     private TableInput tableInput(Map<String, String> parameters) {
-        return TableInput.builder().name(tableName()).tableType(desired.tableType())
+        return TableInput.builder().name(tableName()).tableType(desired().tableType())
                 .description("Roxxane metrics, one row per sample; partitions registered as data arrives")
                 .parameters(parameters)
-                .partitionKeys(glueColumns(desired.partitionKeys()))
-                .storageDescriptor(s -> s.location(desired.location()).columns(glueColumns(desired.columns()))
-                        .inputFormat(desired.inputFormat()).outputFormat(desired.outputFormat()).compressed(false)
-                        .serdeInfo(serde -> serde.serializationLibrary(desired.serializationLibrary())
-                                .parameters(desired.serdeParameters())))
+                .partitionKeys(glueColumns(desired().partitionKeys()))
+                .storageDescriptor(s -> s.location(desired().location()).columns(glueColumns(desired().columns()))
+                        .inputFormat(desired().inputFormat()).outputFormat(desired().outputFormat()).compressed(false)
+                        .serdeInfo(serde -> serde.serializationLibrary(desired().serializationLibrary())
+                                .parameters(desired().serdeParameters())))
                 .build();
     }
 
@@ -174,7 +138,7 @@ public final class GlueTableResource implements Resource<GlueTableSpec> {
 
     @Override
     public void create() {
-        glue().createTable(r -> r.databaseName(databaseName()).tableInput(tableInput(desired.parameters())));
+        glue().createTable(r -> r.databaseName(databaseName()).tableInput(tableInput(desired().parameters())));
     }
 
     /** Rewrites the table definition; parameters are merged (see {@link #mergedParameters}), never replaced wholesale. */
@@ -182,7 +146,7 @@ public final class GlueTableResource implements Resource<GlueTableSpec> {
     public void update(GlueTableSpec current, List<Difference> differences) {
         Table table = glue().getTable(r -> r.databaseName(databaseName()).name(tableName())).table();
         Map<String, String> parameters = mergedParameters(table.parameters() == null ? Map.of() : table.parameters(),
-                desired.parameters());
+                desired().parameters());
         glue().updateTable(r -> r.databaseName(databaseName()).tableInput(tableInput(parameters)));
     }
 

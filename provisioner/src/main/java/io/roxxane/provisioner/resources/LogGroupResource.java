@@ -3,92 +3,63 @@ package io.roxxane.provisioner.resources;
 import io.roxxane.provisioner.engine.DeleteResult;
 import io.roxxane.provisioner.engine.Difference;
 import io.roxxane.provisioner.engine.Observation;
-import io.roxxane.provisioner.engine.Planner;
-import io.roxxane.provisioner.engine.Resource;
 import io.roxxane.provisioner.stack.StackLayout;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
 
 /** The CloudWatch log group Firehose reports delivery and conversion errors to. */
-public final class LogGroupResource implements Resource<LogGroupSpec> {
-    private final StackContext context;
-    private final LogGroupSpec desired;
+public final class LogGroupResource extends StackResource<LogGroupSpec> {
+    public static final String KEY = "log-group";
 
     public LogGroupResource(StackContext context) {
-        this.context = context;
-        this.desired = new LogGroupSpec(context.layout().settings().logRetentionDays(), List.of(StackLayout.DELIVERY_LOG_STREAM));
-    }
-
-    @Override
-    public String key() {
-        return "log-group";
-    }
-
-    @Override
-    public String type() {
-        return "Log group";
-    }
-
-    @Override
-    public String name() {
-        return context.layout().settings().logGroupName();
-    }
-
-    @Override
-    public String arn() {
-        return context.layout().logGroupArn();
-    }
-
-    @Override
-    public List<String> dependsOn() {
-        return List.of();
-    }
-
-    @Override
-    public LogGroupSpec desired() {
-        return desired;
+        super(context, new Identity(KEY, "Log group", context.layout().settings().logGroupName(),
+                        context.layout().logGroupArn(), List.of()),
+                new LogGroupSpec(context.layout().settings().logRetentionDays(), List.of(StackLayout.DELIVERY_LOG_STREAM)));
     }
 
     private CloudWatchLogsClient logs() {
-        return context.clients().logs();
+        return clients().logs();
     }
 
     @Override
-    public Observation<LogGroupSpec> read() {
+    protected Observation<LogGroupSpec> observe() {
         Optional<LogGroup> group = logs().describeLogGroupsPaginator(r -> r.logGroupNamePrefix(name())).logGroups().stream()
                 .filter(g -> g.logGroupName().equals(name())).findFirst();
         if (group.isEmpty()) {
             return Observation.absent();
         }
         List<String> streams = logs().describeLogStreamsPaginator(r -> r.logGroupName(name())).logStreams().stream()
-                .map(LogStream::logStreamName).filter(desired.logStreams()::contains).sorted().toList();
-        Integer retention = group.get().retentionInDays();
-        Map<String, String> tags = logs().listTagsForResource(r -> r.resourceArn(arn())).tags();
-        return Observation.of(new LogGroupSpec(retention == null ? 0 : retention, streams),
-                tags == null ? null : tags.get(Planner.STACK_TAG));
+                .map(LogStream::logStreamName).filter(desired().logStreams()::contains).sorted().toList();
+        int retention = Objects.requireNonNullElse(group.get().retentionInDays(), 0);
+        return Observation.of(new LogGroupSpec(retention, streams),
+                stackTagIn(logs().listTagsForResource(r -> r.resourceArn(arn())).tags()));
     }
 
     @Override
     public void create() {
-        logs().createLogGroup(r -> r.logGroupName(name()).tags(context.tags()));
-        logs().putRetentionPolicy(r -> r.logGroupName(name()).retentionInDays(desired.retentionDays()));
-        desired.logStreams().forEach(stream -> logs().createLogStream(r -> r.logGroupName(name()).logStreamName(stream)));
+        logs().createLogGroup(r -> r.logGroupName(name()).tags(context().tags()));
+        putRetention();
+        desired().logStreams().forEach(this::createStream);
     }
 
     @Override
     public void update(LogGroupSpec current, List<Difference> differences) {
-        if (current.retentionDays() != desired.retentionDays()) {
-            logs().putRetentionPolicy(r -> r.logGroupName(name()).retentionInDays(desired.retentionDays()));
+        if (current.retentionDays() != desired().retentionDays()) {
+            putRetention();
         }
-        for (String stream : desired.logStreams()) {
-            if (!current.logStreams().contains(stream)) {
-                logs().createLogStream(r -> r.logGroupName(name()).logStreamName(stream));
-            }
-        }
+        desired().logStreams().stream().filter(stream -> !current.logStreams().contains(stream)).forEach(this::createStream);
+    }
+
+    private void putRetention() {
+        logs().putRetentionPolicy(r -> r.logGroupName(name()).retentionInDays(desired().retentionDays()));
+    }
+
+    private void createStream(String stream) {
+        logs().createLogStream(r -> r.logGroupName(name()).logStreamName(stream));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.roxxane.provisioner.stack;
 
 import io.roxxane.provisioner.aws.StackIdentity;
 import io.roxxane.provisioner.config.Settings;
+import io.roxxane.schema.PartitionRule;
 
 /** Every name and ARN of one stack, derived from the settings and the account; no AWS calls. */
 public record StackLayout(Settings settings, StackIdentity identity, String bucketName) {
@@ -51,10 +52,16 @@ public record StackLayout(Settings settings, StackIdentity identity, String buck
         return regional("firehose", "deliverystream/" + settings.deliveryStreamName());
     }
 
-    /** Where Firehose writes records: one Hive-style partition per service and UTC hour. */
+    /**
+     * Where Firehose writes records: one Hive-style partition per service and UTC hour, each key
+     * of {@link PartitionRule#KEYS} as the transform returns it ({@code service=!{partitionKeyFromLambda:service}/...}).
+     */
     public String firehosePrefix() {
-        return settings.prefix() + "/service=!{partitionKeyFromLambda:service}/year=!{partitionKeyFromLambda:year}"
-                + "/month=!{partitionKeyFromLambda:month}/day=!{partitionKeyFromLambda:day}/hour=!{partitionKeyFromLambda:hour}/";
+        StringBuilder prefix = new StringBuilder(settings.prefix()).append('/');
+        for (String key : PartitionRule.KEYS) {
+            prefix.append(key).append("=!{partitionKeyFromLambda:").append(key).append("}/");
+        }
+        return prefix.toString();
     }
 
     /** Where Firehose writes what it could not process, by failure type and arrival hour. */

@@ -27,6 +27,12 @@ public final class StackResources {
      */
     static final String FAST_COLD_START = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
 
+    static final String TRANSFORM_ROLE = "transform-role";
+    static final String REGISTRAR_ROLE = "registrar-role";
+    static final String FIREHOSE_ROLE = "firehose-role";
+    static final String TRANSFORM_FUNCTION = "transform-function";
+    static final String REGISTRAR_FUNCTION = "registrar-function";
+
     private StackResources() {
     }
 
@@ -40,29 +46,31 @@ public final class StackResources {
                 new LogGroupResource(context),
                 new GlueDatabaseResource(context),
                 new GlueTableResource(context),
-                new RoleResource(context, "transform-role", settings.transformRoleName(),
+                new RoleResource(context, TRANSFORM_ROLE, settings.transformRoleName(),
                         "Roxxane transform Lambda (stack " + settings.stackName() + ")",
                         Policies.lambdaTrust(layout), "basic-execution", Policies.lambdaBasicExecution(layout, transform)),
-                new RoleResource(context, "registrar-role", settings.registrarRoleName(),
+                new RoleResource(context, REGISTRAR_ROLE, settings.registrarRoleName(),
                         "Roxxane partition registrar Lambda (stack " + settings.stackName() + ")",
                         Policies.lambdaTrust(layout), "register-partitions", Policies.registrar(layout, registrar)),
-                new RoleResource(context, "firehose-role", settings.firehoseRoleName(),
+                new RoleResource(context, FIREHOSE_ROLE, settings.firehoseRoleName(),
                         "Roxxane Firehose delivery (stack " + settings.stackName() + ")",
                         Policies.firehoseTrust(layout), "deliver", Policies.firehose(layout)),
-                new FunctionResource(context, "transform-function", transform,
+                new FunctionResource(context, TRANSFORM_FUNCTION, transform,
                         "Roxxane Firehose transform: validate, enrich, partition keys", settings.transformJar(),
                         TRANSFORM_HANDLER, layout.roleArn(settings.transformRoleName()), settings.lambdaMemoryMb(),
                         settings.lambdaTimeoutSeconds(), Map.of("JAVA_TOOL_OPTIONS", FAST_COLD_START),
-                        List.of("transform-role"), Set.of()),
-                new FunctionResource(context, "registrar-function", registrar,
+                        List.of(TRANSFORM_ROLE), Set.of()),
+                new FunctionResource(context, REGISTRAR_FUNCTION, registrar,
                         "Roxxane partition registrar: adds Glue partitions as objects arrive", settings.registrarJar(),
                         REGISTRAR_HANDLER, layout.roleArn(settings.registrarRoleName()), REGISTRAR_MEMORY_MB,
                         REGISTRAR_TIMEOUT_SECONDS,
                         Map.of("GLUE_DATABASE", settings.glueDatabaseName(), "GLUE_TABLE", settings.glueTableName(),
                                 "JAVA_TOOL_OPTIONS", FAST_COLD_START),
-                        List.of("registrar-role"), Set.of(InvokePermissionResource.STATEMENT_ID)),
-                new InvokePermissionResource(context, registrar, List.of("registrar-function", "bucket")),
-                new BucketNotificationResource(context, layout.functionArn(registrar), List.of("bucket", "registrar-permission")),
-                new DeliveryStreamResource(context));
+                        List.of(REGISTRAR_ROLE), Set.of(InvokePermissionResource.STATEMENT_ID)),
+                new InvokePermissionResource(context, registrar, List.of(REGISTRAR_FUNCTION, BucketResource.KEY)),
+                new BucketNotificationResource(context, layout.functionArn(registrar),
+                        List.of(BucketResource.KEY, InvokePermissionResource.KEY)),
+                new DeliveryStreamResource(context, List.of(BucketResource.KEY, FIREHOSE_ROLE, TRANSFORM_FUNCTION,
+                        GlueTableResource.KEY, LogGroupResource.KEY)));
     }
 }

@@ -78,19 +78,19 @@ class RegionResolutionTest {
     void resolveRegion_whenProfileHasNoRegionButAwsRegionIsSet_usesAwsRegion() throws IOException {
         System.setProperty("aws.region", "us-east-1");
 
-        assertEquals(Region.US_EAST_1, AwsClients.resolveRegion(profile("noregion")));
+        assertEquals(Region.US_EAST_1, RegionResolver.resolve(profile("noregion")));
     }
 
     @Test
     void resolveRegion_whenBothProfileAndAwsRegionHaveOne_awsRegionWinsAsInTheSdk() throws IOException {
         System.setProperty("aws.region", "us-east-2");
 
-        assertEquals(Region.US_EAST_2, AwsClients.resolveRegion(profile("dev")));
+        assertEquals(Region.US_EAST_2, RegionResolver.resolve(profile("dev")));
     }
 
     @Test
     void resolveRegion_whenOnlyTheProfileHasOne_usesTheProfiles() throws IOException {
-        assertEquals(Region.EU_WEST_1, AwsClients.resolveRegion(profile("dev")));
+        assertEquals(Region.EU_WEST_1, RegionResolver.resolve(profile("dev")));
     }
 
     @Test
@@ -100,14 +100,14 @@ class RegionResolutionTest {
         flags.put(Setting.PROFILE, "dev");
         flags.put(Setting.REGION_NAME, "ap-southeast-2");
 
-        assertEquals(Region.AP_SOUTHEAST_2, AwsClients.resolveRegion(settings(flags)));
+        assertEquals(Region.AP_SOUTHEAST_2, RegionResolver.resolve(settings(flags)));
     }
 
     @Test
     void resolveRegion_whenProfileDoesNotExist_failsNamingItAndTheProfiles() throws IOException {
         System.setProperty("aws.region", "us-east-1");
 
-        ConfigException error = assertThrows(ConfigException.class, () -> AwsClients.resolveRegion(profile("nope")));
+        ConfigException error = assertThrows(ConfigException.class, () -> RegionResolver.resolve(profile("nope")));
 
         assertTrue(error.getMessage().startsWith("PROFILE='nope' is not allowed: no such profile in "), error.getMessage());
         assertTrue(error.getMessage().contains("expected one of dev, noregion, odd"), error.getMessage());
@@ -118,7 +118,7 @@ class RegionResolutionTest {
         System.setProperty("aws.region", "us-east-1");
         System.setProperty("aws.profile", "gone");
 
-        ConfigException error = assertThrows(ConfigException.class, () -> AwsClients.resolveRegion(settings(Map.of())));
+        ConfigException error = assertThrows(ConfigException.class, () -> RegionResolver.resolve(settings(Map.of())));
 
         assertTrue(error.getMessage().startsWith("AWS_PROFILE='gone' is not allowed: no such profile"), error.getMessage());
     }
@@ -127,9 +127,9 @@ class RegionResolutionTest {
     void resolveRegion_whenChainYieldsNoRegionCode_failsNamingWhereItCameFrom() throws IOException {
         System.setProperty("aws.region", "us-east-1a");
 
-        ConfigException fromProperty = assertThrows(ConfigException.class, () -> AwsClients.resolveRegion(profile("dev")));
+        ConfigException fromProperty = assertThrows(ConfigException.class, () -> RegionResolver.resolve(profile("dev")));
         System.clearProperty("aws.region");
-        ConfigException fromProfile = assertThrows(ConfigException.class, () -> AwsClients.resolveRegion(profile("odd")));
+        ConfigException fromProfile = assertThrows(ConfigException.class, () -> RegionResolver.resolve(profile("odd")));
 
         assertTrue(fromProperty.getMessage().startsWith("system property aws.region='us-east-1a' is not allowed: expected an AWS"
                 + " region code"), fromProperty.getMessage());

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.firehose.model.ExtendedS3DestinationConfiguration;
+import software.amazon.awssdk.services.firehose.model.ExtendedS3DestinationUpdate;
 
 class DesiredSpecsTest {
     @TempDir
@@ -47,13 +49,37 @@ class DesiredSpecsTest {
     }
 
     @Test
+    void deliveryStreamUpdate_whenMadeFromTheCreateDestination_setsTheSameTenFieldsAndNothingElse() {
+        ExtendedS3DestinationConfiguration destination =
+                DeliveryStreamMapping.destination(DeliveryStreamResource.desiredSpec(TestStacks.context(directory).layout()));
+
+        ExtendedS3DestinationUpdate update = DeliveryStreamMapping.updateOf(destination);
+
+        assertEquals(destination.bucketARN(), update.bucketARN());
+        assertEquals(destination.roleARN(), update.roleARN());
+        assertEquals(destination.prefix(), update.prefix());
+        assertEquals(destination.errorOutputPrefix(), update.errorOutputPrefix());
+        assertEquals(destination.bufferingHints(), update.bufferingHints());
+        assertEquals(destination.compressionFormatAsString(), update.compressionFormatAsString());
+        assertEquals(destination.processingConfiguration(), update.processingConfiguration());
+        assertEquals(destination.dynamicPartitioningConfiguration(), update.dynamicPartitioningConfiguration());
+        assertEquals(destination.dataFormatConversionConfiguration(), update.dataFormatConversionConfiguration());
+        assertEquals(destination.cloudWatchLoggingOptions(), update.cloudWatchLoggingOptions());
+        assertEquals(List.of("BucketARN", "BufferingHints", "CloudWatchLoggingOptions", "CompressionFormat",
+                        "DataFormatConversionConfiguration", "DynamicPartitioningConfiguration", "ErrorOutputPrefix", "Prefix",
+                        "ProcessingConfiguration", "RoleARN"),
+                update.sdkFields().stream().filter(field -> field.getValueOrDefault(update) != null)
+                        .map(field -> field.memberName()).sorted().toList());
+    }
+
+    @Test
     void glueTable_whenDesired_hasSchemaColumnsAndStringPartitionKeysWithoutProjection() {
         GlueTableSpec spec = GlueTableResource.desiredSpec("s3://b/metrics/", "shop");
 
         assertEquals(Column.tableColumns().stream().map(Column::columnName).toList(),
                 spec.columns().stream().map(ColumnSpec::name).toList());
         assertEquals(Column.HOST_CPU_UTILIZATION.type().glueType(), spec.columns().stream()
-                .filter(c -> c.name().equals("host_cpu_utilization")).findFirst().orElseThrow().type());
+                .filter(c -> c.name().equals(Column.HOST_CPU_UTILIZATION.columnName())).findFirst().orElseThrow().type());
         assertEquals(PartitionRule.KEYS, spec.partitionKeys().stream().map(ColumnSpec::name).toList());
         spec.partitionKeys().forEach(key -> assertEquals("string", key.type()));
         assertFalse(spec.columns().stream().anyMatch(c -> PartitionRule.KEYS.contains(c.name())));

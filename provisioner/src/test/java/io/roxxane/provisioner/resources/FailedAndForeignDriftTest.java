@@ -185,7 +185,7 @@ class FailedAndForeignDriftTest {
         for (DeliveryStreamStatus failed : List.of(DeliveryStreamStatus.CREATING_FAILED, DeliveryStreamStatus.DELETING_FAILED)) {
             printed.reset();
             DeliveryStreamSpec desired = DeliveryStreamResource.desiredSpec(context(null, null).layout());
-            DeliveryStreamResource stream = new DeliveryStreamResource(context(null, firehose(desired, failed).client()));
+            DeliveryStreamResource stream = new DeliveryStreamResource(context(null, firehose(desired, failed).client()), List.of());
 
             Operations.Report report = status(stream);
 
@@ -200,7 +200,7 @@ class FailedAndForeignDriftTest {
     @Test
     void status_whenStreamActive_statusMatches() {
         DeliveryStreamSpec desired = DeliveryStreamResource.desiredSpec(context(null, null).layout());
-        DeliveryStreamResource stream = new DeliveryStreamResource(context(null, firehose(desired, DeliveryStreamStatus.ACTIVE).client()));
+        DeliveryStreamResource stream = new DeliveryStreamResource(context(null, firehose(desired, DeliveryStreamStatus.ACTIVE).client()), List.of());
 
         assertEquals(DeliveryStreamSpec.HEALTHY, stream.read().spec().orElseThrow().status());
     }
