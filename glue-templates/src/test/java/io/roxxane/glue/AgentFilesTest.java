@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.roxxane.schema.Column;
+import io.roxxane.schema.ColumnType;
 import io.roxxane.schema.PartitionRule;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -67,12 +68,37 @@ class AgentFilesTest {
     }
 
     private static boolean matches(Column column, JsonNode value) {
-        return switch (column.type()) {
+        return matches(column.type(), value);
+    }
+
+    private static boolean matches(ColumnType type, JsonNode value) {
+        return switch (type.kind()) {
             case BIGINT, INT -> value.isIntegralNumber();
             case DOUBLE -> value.isNumber();
+            case BOOLEAN -> value.isBoolean();
             case STRING -> value.isTextual();
-            case STRING_MAP -> value.isObject() && allTextual(value);
+            case MAP -> value.isObject() && allMatch(type.valueType(), value);
+            case STRUCT -> value.isObject() && fieldsMatch(type, value);
         };
+    }
+
+    private static boolean allMatch(ColumnType valueType, JsonNode object) {
+        for (JsonNode v : object) {
+            if (!matches(valueType, v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean fieldsMatch(ColumnType struct, JsonNode object) {
+        for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) object::fields) {
+            ColumnType type = struct.fields().get(field.getKey());
+            if (type == null || !matches(type, field.getValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean allTextual(JsonNode object) {

@@ -29,12 +29,16 @@ public final class LocalSampleTable {
 
     /** The DuckDB type that reads a column of this Glue type exactly. */
     public static String duckDbType(ColumnType type) {
-        return switch (type) {
+        return switch (type.kind()) {
             case BIGINT -> "BIGINT";
             case INT -> "INTEGER";
             case DOUBLE -> "DOUBLE";
+            case BOOLEAN -> "BOOLEAN";
             case STRING -> "VARCHAR";
-            case STRING_MAP -> "MAP(VARCHAR, VARCHAR)";
+            case MAP -> "MAP(VARCHAR, " + duckDbType(type.valueType()) + ")";
+            case STRUCT -> type.fields().entrySet().stream()
+                    .map(f -> f.getKey() + " " + duckDbType(f.getValue()))
+                    .collect(java.util.stream.Collectors.joining(", ", "STRUCT(", ")"));
         };
     }
 

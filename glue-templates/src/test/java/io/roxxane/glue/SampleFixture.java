@@ -2,6 +2,7 @@ package io.roxxane.glue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.roxxane.schema.Column;
+import io.roxxane.schema.ColumnType;
 import io.roxxane.schema.PartitionRule;
 import io.roxxane.schema.Schema;
 import java.io.IOException;
@@ -227,12 +228,22 @@ final class SampleFixture {
     }
 
     private static Object filler(Column column, int seq, Random random) {
-        return switch (column.type()) {
+        return filler(column.type(), column.columnName(), seq, random);
+    }
+
+    private static Object filler(ColumnType type, String name, int seq, Random random) {
+        return switch (type.kind()) {
             case BIGINT -> (long) (1_000 + random.nextInt(100_000)) + seq;
             case INT -> 1 + random.nextInt(100);
             case DOUBLE -> random.nextDouble();
-            case STRING -> column.columnName() + "-" + seq;
-            case STRING_MAP -> Map.of("k", "v");
+            case BOOLEAN -> random.nextBoolean();
+            case STRING -> name + "-" + seq;
+            case MAP -> Map.of("k", filler(type.valueType(), name, seq, random));
+            case STRUCT -> {
+                Map<String, Object> struct = new java.util.LinkedHashMap<>();
+                type.fields().forEach((field, fieldType) -> struct.put(field, filler(fieldType, field, seq, random)));
+                yield struct;
+            }
         };
     }
 }

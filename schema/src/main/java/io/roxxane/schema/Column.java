@@ -137,7 +137,127 @@ public enum Column {
     AGENT_LAST_ERROR("agent_last_error", ColumnType.STRING, "", MetricKind.GAUGE,
             "The sink's last delivery error, short; absent while there has been none"),
     AGENT_LAST_ERROR_TS("agent_last_error_ts", ColumnType.BIGINT, "ms", MetricKind.GAUGE,
-            "When the sink's last delivery error happened, epoch milliseconds UTC; absent while there has been none");
+            "When the sink's last delivery error happened, epoch milliseconds UTC; absent while there has been none"),
+
+    // ---- schema 2: JVM depth ----
+    JVM_MEMORY_POOLS("jvm_memory_pools", NestedTypes.MEMORY_POOLS, "", MetricKind.GAUGE,
+            "Every memory pool by its own name: heap or not, used, committed, max and (heap pools) used after the last collection, bytes"),
+    JVM_GC_PAUSES("jvm_gc_pauses", NestedTypes.GC_ACTIVITY, "", MetricKind.DELTA,
+            "Every collector that pauses the application, by its own name: collections and their time in the interval"),
+    JVM_GC_CONCURRENT("jvm_gc_concurrent", NestedTypes.GC_ACTIVITY, "", MetricKind.DELTA,
+            "Every concurrent cycle collector (G1 Concurrent GC, ZGC Cycles, Shenandoah Cycles), by its own name: cycles and their time in the interval"),
+    JVM_CODE_CACHE_USED_BYTES("jvm_code_cache_used_bytes", ColumnType.BIGINT, "bytes", MetricKind.GAUGE,
+            "Code cache in use, all code heaps"),
+    JVM_JIT_TIME_MS("jvm_jit_time_ms", ColumnType.BIGINT, "ms", MetricKind.DELTA,
+            "Time the JIT compilers spent compiling in the interval"),
+    JVM_THREADS_RUNNABLE("jvm_threads_runnable", ColumnType.INT, "count", MetricKind.GAUGE, "Platform threads RUNNABLE"),
+    JVM_THREADS_BLOCKED("jvm_threads_blocked", ColumnType.INT, "count", MetricKind.GAUGE, "Platform threads BLOCKED on a monitor"),
+    JVM_THREADS_WAITING("jvm_threads_waiting", ColumnType.INT, "count", MetricKind.GAUGE, "Platform threads WAITING"),
+    JVM_THREADS_TIMED_WAITING("jvm_threads_timed_waiting", ColumnType.INT, "count", MetricKind.GAUGE,
+            "Platform threads TIMED_WAITING"),
+    JVM_VIRTUAL_THREADS_MOUNTED("jvm_virtual_threads_mounted", ColumnType.INT, "count", MetricKind.GAUGE,
+            "Virtual threads mounted on a carrier; null where the JDK does not say (before 24)"),
+    JVM_VIRTUAL_THREADS_QUEUED("jvm_virtual_threads_queued", ColumnType.BIGINT, "count", MetricKind.GAUGE,
+            "Virtual threads queued to the scheduler; null where the JDK does not say (before 24)"),
+    JVM_VIRTUAL_THREADS_CARRIERS("jvm_virtual_threads_carriers", ColumnType.INT, "count", MetricKind.GAUGE,
+            "Carrier threads of the virtual-thread scheduler; null where the JDK does not say (before 24)"),
+
+    // ---- schema 2: host depth ----
+    HOST_CPU_USER("host_cpu_user", ColumnType.DOUBLE, "ratio", MetricKind.GAUGE, "CPU time in user mode, fraction of all CPUs over the interval"),
+    HOST_CPU_NICE("host_cpu_nice", ColumnType.DOUBLE, "ratio", MetricKind.GAUGE, "CPU time in user mode at low priority (nice)"),
+    HOST_CPU_SYSTEM("host_cpu_system", ColumnType.DOUBLE, "ratio", MetricKind.GAUGE, "CPU time in the kernel"),
+    HOST_CPU_IDLE("host_cpu_idle", ColumnType.DOUBLE, "ratio", MetricKind.GAUGE, "CPU time idle"),
+    HOST_CPU_IOWAIT("host_cpu_iowait", ColumnType.DOUBLE, "ratio", MetricKind.GAUGE, "CPU time idle while I/O was outstanding"),
+    HOST_CPU_IRQ("host_cpu_irq", ColumnType.DOUBLE, "ratio", MetricKind.GAUGE, "CPU time serving hardware interrupts"),
+    HOST_CPU_SOFTIRQ("host_cpu_softirq", ColumnType.DOUBLE, "ratio", MetricKind.GAUGE, "CPU time serving software interrupts"),
+    HOST_CPU_STEAL("host_cpu_steal", ColumnType.DOUBLE, "ratio", MetricKind.GAUGE, "CPU time taken by the hypervisor for others"),
+    HOST_PRESSURE_CPU_SOME_AVG10("host_pressure_cpu_some_avg10", ColumnType.DOUBLE, "percent", MetricKind.GAUGE,
+            "Pressure stall (PSI): share of the last 10 s some task waited for CPU, percent; null without /proc/pressure"),
+    HOST_PRESSURE_CPU_SOME_STALL_US("host_pressure_cpu_some_stall_us", ColumnType.BIGINT, "us", MetricKind.DELTA,
+            "PSI: time some task waited for CPU in the interval"),
+    HOST_PRESSURE_MEMORY_SOME_AVG10("host_pressure_memory_some_avg10", ColumnType.DOUBLE, "percent", MetricKind.GAUGE,
+            "PSI: share of the last 10 s some task waited for memory, percent"),
+    HOST_PRESSURE_MEMORY_FULL_AVG10("host_pressure_memory_full_avg10", ColumnType.DOUBLE, "percent", MetricKind.GAUGE,
+            "PSI: share of the last 10 s all non-idle tasks waited for memory, percent"),
+    HOST_PRESSURE_MEMORY_SOME_STALL_US("host_pressure_memory_some_stall_us", ColumnType.BIGINT, "us", MetricKind.DELTA,
+            "PSI: time some task waited for memory in the interval"),
+    HOST_PRESSURE_MEMORY_FULL_STALL_US("host_pressure_memory_full_stall_us", ColumnType.BIGINT, "us", MetricKind.DELTA,
+            "PSI: time all non-idle tasks waited for memory in the interval"),
+    HOST_PRESSURE_IO_SOME_AVG10("host_pressure_io_some_avg10", ColumnType.DOUBLE, "percent", MetricKind.GAUGE,
+            "PSI: share of the last 10 s some task waited for I/O, percent"),
+    HOST_PRESSURE_IO_FULL_AVG10("host_pressure_io_full_avg10", ColumnType.DOUBLE, "percent", MetricKind.GAUGE,
+            "PSI: share of the last 10 s all non-idle tasks waited for I/O, percent"),
+    HOST_PRESSURE_IO_SOME_STALL_US("host_pressure_io_some_stall_us", ColumnType.BIGINT, "us", MetricKind.DELTA,
+            "PSI: time some task waited for I/O in the interval"),
+    HOST_PRESSURE_IO_FULL_STALL_US("host_pressure_io_full_stall_us", ColumnType.BIGINT, "us", MetricKind.DELTA,
+            "PSI: time all non-idle tasks waited for I/O in the interval"),
+    HOST_NETWORK_INTERFACES("host_network_interfaces", NestedTypes.NETWORK_INTERFACES, "", MetricKind.DELTA,
+            "Every network interface but loopback, by name: bytes, packets, errors and drops in the interval"),
+    HOST_DISKS("host_disks", NestedTypes.DISKS, "", MetricKind.DELTA,
+            "Every whole block device, by name: bytes, operations and busy time in the interval"),
+    HOST_FILE_SYSTEMS("host_file_systems", NestedTypes.FILE_SYSTEMS, "", MetricKind.GAUGE,
+            "Every real mounted file system (no pseudo file systems), by mount point: device, type, space and inodes"),
+    HOST_TCP_RETRANSMITS("host_tcp_retransmits", ColumnType.BIGINT, "count", MetricKind.DELTA,
+            "TCP segments retransmitted in the interval"),
+    HOST_TCP_ESTABLISHED("host_tcp_established", ColumnType.BIGINT, "count", MetricKind.GAUGE,
+            "TCP connections ESTABLISHED or CLOSE_WAIT"),
+    HOST_TCP_TIME_WAIT("host_tcp_time_wait", ColumnType.BIGINT, "count", MetricKind.GAUGE, "TCP sockets in TIME_WAIT"),
+    HOST_TCP_IN_USE("host_tcp_in_use", ColumnType.BIGINT, "count", MetricKind.GAUGE, "TCP sockets in use (any state but TIME_WAIT)"),
+    HOST_TCP_ORPHANS("host_tcp_orphans", ColumnType.BIGINT, "count", MetricKind.GAUGE, "TCP sockets no process holds"),
+
+    // ---- schema 2: container (cgroup v1 and v2) ----
+    CONTAINER_CPU_USAGE_MS("container_cpu_usage_ms", ColumnType.BIGINT, "ms", MetricKind.DELTA,
+            "CPU time the container used in the interval; null outside a cgroup with a CPU controller"),
+    CONTAINER_CPU_PERIODS("container_cpu_periods", ColumnType.BIGINT, "count", MetricKind.DELTA,
+            "CFS enforcement periods elapsed in the interval"),
+    CONTAINER_CPU_THROTTLED_PERIODS("container_cpu_throttled_periods", ColumnType.BIGINT, "count", MetricKind.DELTA,
+            "Periods in which the container was throttled, in the interval"),
+    CONTAINER_CPU_THROTTLED_MS("container_cpu_throttled_ms", ColumnType.BIGINT, "ms", MetricKind.DELTA,
+            "Time the container was throttled in the interval"),
+    CONTAINER_MEMORY_USAGE_BYTES("container_memory_usage_bytes", ColumnType.BIGINT, "bytes", MetricKind.GAUGE,
+            "Memory the container uses, page cache included"),
+    CONTAINER_MEMORY_WORKING_SET_BYTES("container_memory_working_set_bytes", ColumnType.BIGINT, "bytes", MetricKind.GAUGE,
+            "Usage less inactive file pages, as the kubelet counts it for eviction and OOM"),
+    CONTAINER_MEMORY_PEAK_BYTES("container_memory_peak_bytes", ColumnType.BIGINT, "bytes", MetricKind.GAUGE,
+            "Highest memory usage recorded for the container; null where the kernel does not keep it"),
+    CONTAINER_OOM_KILLS("container_oom_kills", ColumnType.BIGINT, "count", MetricKind.DELTA,
+            "Processes the OOM killer killed in the container in the interval"),
+    CONTAINER_PIDS_CURRENT("container_pids_current", ColumnType.BIGINT, "count", MetricKind.GAUGE,
+            "Processes and threads in the container"),
+    CONTAINER_PIDS_MAX("container_pids_max", ColumnType.BIGINT, "count", MetricKind.GAUGE,
+            "Limit on processes and threads; null when unlimited"),
+
+    // ---- schema 2: where the row comes from (OpenTelemetry resource conventions) ----
+    CLOUD_PROVIDER("cloud_provider", ColumnType.STRING, "", MetricKind.IDENTITY, "aws when detected on AWS"),
+    CLOUD_PLATFORM("cloud_platform", ColumnType.STRING, "", MetricKind.IDENTITY, "aws_ec2, aws_ecs or aws_eks"),
+    CLOUD_REGION("cloud_region", ColumnType.STRING, "", MetricKind.IDENTITY, "Region of the instance or task"),
+    CLOUD_AVAILABILITY_ZONE("cloud_availability_zone", ColumnType.STRING, "", MetricKind.IDENTITY, "Availability zone"),
+    CLOUD_ACCOUNT_ID("cloud_account_id", ColumnType.STRING, "", MetricKind.IDENTITY, "AWS account id"),
+    HOST_ID("host_id", ColumnType.STRING, "", MetricKind.IDENTITY, "EC2 instance id"),
+    HOST_TYPE("host_type", ColumnType.STRING, "", MetricKind.IDENTITY, "EC2 instance type"),
+    HOST_IMAGE_ID("host_image_id", ColumnType.STRING, "", MetricKind.IDENTITY, "AMI id of the instance"),
+    AWS_ECS_CLUSTER_ARN("aws_ecs_cluster_arn", ColumnType.STRING, "", MetricKind.IDENTITY, "ECS cluster ARN"),
+    AWS_ECS_TASK_ARN("aws_ecs_task_arn", ColumnType.STRING, "", MetricKind.IDENTITY, "ECS task ARN"),
+    AWS_ECS_TASK_FAMILY("aws_ecs_task_family", ColumnType.STRING, "", MetricKind.IDENTITY, "ECS task definition family"),
+    AWS_ECS_TASK_REVISION("aws_ecs_task_revision", ColumnType.STRING, "", MetricKind.IDENTITY, "ECS task definition revision"),
+    AWS_ECS_LAUNCHTYPE("aws_ecs_launchtype", ColumnType.STRING, "", MetricKind.IDENTITY, "ec2 or fargate"),
+    CONTAINER_NAME("container_name", ColumnType.STRING, "", MetricKind.IDENTITY, "Container name (ECS, or container.name)"),
+    K8S_NAMESPACE_NAME("k8s_namespace_name", ColumnType.STRING, "", MetricKind.IDENTITY, "Kubernetes namespace"),
+    K8S_POD_NAME("k8s_pod_name", ColumnType.STRING, "", MetricKind.IDENTITY, "Kubernetes pod"),
+    K8S_NODE_NAME("k8s_node_name", ColumnType.STRING, "", MetricKind.IDENTITY, "Kubernetes node"),
+    K8S_CONTAINER_NAME("k8s_container_name", ColumnType.STRING, "", MetricKind.IDENTITY, "Container name in the pod spec"),
+    RESOURCE_ATTRIBUTES("resource_attributes", ColumnType.STRING_MAP, "", MetricKind.IDENTITY,
+            "Every other OTEL_RESOURCE_ATTRIBUTES key, as given"),
+
+    // ---- schema 2: the agent under stress ----
+    AGENT_DISTRESS("agent_distress", ColumnType.STRING, "", MetricKind.GAUGE,
+            "Why this sample was sent at once (heap after GC, GC time, container memory, file descriptors, threads, a low-memory notification); null when all is calm"),
+    AGENT_SPOOL_FAILED_WRITES("agent_spool_failed_writes", ColumnType.BIGINT, "count", MetricKind.CUMULATIVE,
+            "Samples the spool could not write (a full disk) since the agent started; kept in memory instead"),
+    AGENT_SPOOL_DAMAGED("agent_spool_damaged", ColumnType.BIGINT, "count", MetricKind.CUMULATIVE,
+            "Damaged stretches of spool files (a torn tail, corruption) skipped since the agent started"),
+    AGENT_SPOOL_RECOVERED("agent_spool_recovered", ColumnType.BIGINT, "count", MetricKind.CUMULATIVE,
+            "Samples taken over from spools that stopped agents left, since the agent started");
 
     private static final Map<String, Column> BY_NAME;
 
@@ -172,7 +292,7 @@ public enum Column {
         return type;
     }
 
-    /** Unit of the value ("bytes", "ms", "us", "s", "ratio", "cores", "count"), empty when none applies. */
+    /** Unit of the value ("bytes", "ms", "us", "s", "ratio", "percent", "cores", "count"), empty when none applies. */
     public String unit() {
         return unit;
     }
@@ -192,6 +312,11 @@ public enum Column {
      */
     public boolean isTableColumn() {
         return !PartitionRule.KEYS.contains(columnName);
+    }
+
+    /** The schema version that added this column: 1, or 2 for {@link #JVM_MEMORY_POOLS} and every column after it. */
+    public int sinceVersion() {
+        return ordinal() >= JVM_MEMORY_POOLS.ordinal() ? 2 : 1;
     }
 
     /** The column with this JSON key, or null. */

@@ -38,10 +38,46 @@ public final class Sample {
         return this;
     }
 
-    public Sample set(Column column, Map<String, String> value) {
-        requireType(column, ColumnType.STRING_MAP);
-        values[column.ordinal()] = value == null ? null : Collections.unmodifiableMap(value);
+    /**
+     * Sets a map column: its values must be of the column's value type (String, Long, Double,
+     * Boolean, or a {@link Struct} of the column's struct type). Null leaves the column absent;
+     * so does an empty map, which says nothing a null does not.
+     */
+    public Sample set(Column column, Map<String, ?> value) {
+        if (column.type().kind() != ColumnType.Kind.MAP) {
+            throw new IllegalArgumentException(column.columnName() + " is a " + column.type().glueType() + " column");
+        }
+        if (value == null || value.isEmpty()) {
+            values[column.ordinal()] = null;
+            return this;
+        }
+        ColumnType valueType = column.type().valueType();
+        for (Map.Entry<String, ?> entry : value.entrySet()) {
+            if (entry.getKey() == null || !fits(valueType, entry.getValue())) {
+                throw new IllegalArgumentException(column.columnName() + ": entry " + entry.getKey() + "="
+                        + entry.getValue() + " is not a " + valueType.glueType());
+            }
+        }
+        values[column.ordinal()] = Collections.unmodifiableMap(value);
         return this;
+    }
+
+    private static boolean fits(ColumnType type, Object value) {
+        switch (type.kind()) {
+            case STRING:
+                return value instanceof String;
+            case BIGINT:
+            case INT:
+                return value instanceof Long;
+            case DOUBLE:
+                return value instanceof Double;
+            case BOOLEAN:
+                return value instanceof Boolean;
+            case STRUCT:
+                return value instanceof Struct && ((Struct) value).type().equals(type);
+            default:
+                return false;
+        }
     }
 
     /** The value, or null when absent: a Long, Double, String or Map. */

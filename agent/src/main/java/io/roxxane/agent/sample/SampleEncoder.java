@@ -73,10 +73,24 @@ public final class SampleEncoder {
             json.writeNumber((Long) value);
         } else if (value instanceof Double) {
             json.writeNumber((Double) value);
+        } else if (value instanceof Boolean) {
+            json.writeBoolean((Boolean) value);
         } else if (value instanceof Map) {
             json.writeStartObject();
             for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-                json.writeStringField(String.valueOf(entry.getKey()), String.valueOf(entry.getValue()));
+                json.writeFieldName(String.valueOf(entry.getKey()));
+                writeValue(json, entry.getValue());
+            }
+            json.writeEndObject();
+        } else if (value instanceof Struct) {
+            Struct struct = (Struct) value;
+            json.writeStartObject();
+            for (int i = 0; i < struct.size(); i++) {
+                Object field = struct.get(i);
+                if (field != null) {
+                    json.writeFieldName(struct.name(i));
+                    writeValue(json, field);
+                }
             }
             json.writeEndObject();
         } else {

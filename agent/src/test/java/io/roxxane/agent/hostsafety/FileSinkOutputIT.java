@@ -96,38 +96,52 @@ class FileSinkOutputIT {
                 assertNotNull(column, "key not in the schema: " + name);
                 assertFalse(values.containsKey(name), "repeated key " + name);
                 JsonToken token = parser.nextToken();
-                ColumnType type = column.type();
-                switch (type) {
-                    case BIGINT:
-                    case INT:
-                        assertEquals(JsonToken.VALUE_NUMBER_INT, token, name);
-                        long value = parser.getLongValue();
-                        if (type == ColumnType.INT) {
-                            assertTrue(value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE, name);
-                        }
-                        values.put(name, value);
-                        break;
-                    case DOUBLE:
-                        assertTrue(token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT, name);
-                        values.put(name, parser.getDoubleValue());
-                        break;
-                    case STRING:
-                        assertEquals(JsonToken.VALUE_STRING, token, name);
-                        values.put(name, parser.getText());
-                        break;
-                    case STRING_MAP:
-                        assertEquals(JsonToken.START_OBJECT, token, name);
-                        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                            assertEquals(JsonToken.VALUE_STRING, parser.nextToken(), name);
-                        }
-                        values.put(name, Boolean.TRUE);
-                        break;
-                    default:
-                        throw new AssertionError(type);
-                }
+                values.put(name, readChecked(column.type(), parser, token, name));
             }
             assertEquals(null, parser.nextToken(), "one object per line");
         }
         return values;
+    }
+
+    /** Reads the value at {@code token}, failing unless it is of {@code type}; scalars as their value. */
+    private static Object readChecked(ColumnType type, JsonParser parser, JsonToken token, String name)
+            throws java.io.IOException {
+        switch (type.kind()) {
+            case BIGINT:
+            case INT:
+                assertEquals(JsonToken.VALUE_NUMBER_INT, token, name);
+                long value = parser.getLongValue();
+                if (type.kind() == ColumnType.Kind.INT) {
+                    assertTrue(value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE, name);
+                }
+                return value;
+            case DOUBLE:
+                assertTrue(token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT, name);
+                return parser.getDoubleValue();
+            case BOOLEAN:
+                assertTrue(token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE, name);
+                return parser.getBooleanValue();
+            case STRING:
+                assertEquals(JsonToken.VALUE_STRING, token, name);
+                return parser.getText();
+            case MAP:
+                assertEquals(JsonToken.START_OBJECT, token, name);
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = parser.currentName();
+                    readChecked(type.valueType(), parser, parser.nextToken(), name + "[" + key + "]");
+                }
+                return Boolean.TRUE;
+            case STRUCT:
+                assertEquals(JsonToken.START_OBJECT, token, name);
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    ColumnType fieldType = type.fields().get(field);
+                    assertNotNull(fieldType, name + " has no field " + field);
+                    readChecked(fieldType, parser, parser.nextToken(), name + "." + field);
+                }
+                return Boolean.TRUE;
+            default:
+                throw new AssertionError(type);
+        }
     }
 }

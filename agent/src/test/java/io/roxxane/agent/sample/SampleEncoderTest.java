@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.roxxane.schema.Column;
+import io.roxxane.schema.NestedTypes;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,6 +53,37 @@ class SampleEncoderTest {
         assertThrows(IllegalArgumentException.class, () -> new Sample().set(Column.SERVICE, 1L));
         assertThrows(IllegalArgumentException.class, () -> new Sample().set(Column.TS, "now"));
         assertThrows(IllegalArgumentException.class, () -> new Sample().set(Column.JVM_THREADS_LIVE, 1L << 40));
+    }
+
+    @Test
+    void encode_mapOfStructs_writesEachEntryWithItsPresentFieldsOnly() {
+        Map<String, Object> pools = new LinkedHashMap<>();
+        pools.put("G1 Old Gen", new Struct(NestedTypes.MEMORY_POOLS.valueType()).set("heap", true)
+                .set("used_bytes", 10L).set("max_bytes", 100L).set("used_after_gc_bytes", 8L));
+        pools.put("Metaspace", new Struct(NestedTypes.MEMORY_POOLS.valueType()).set("heap", false).set("used_bytes", 5L));
+        Sample sample = new Sample().set(Column.TS, 1L).set(Column.JVM_MEMORY_POOLS, pools);
+
+        String line = new String(new SampleEncoder().encode(sample), StandardCharsets.UTF_8);
+
+        assertEquals("{\"ts\":1,\"jvm_memory_pools\":{\"G1 Old Gen\":{\"heap\":true,\"used_bytes\":10,"
+                + "\"max_bytes\":100,\"used_after_gc_bytes\":8},\"Metaspace\":{\"heap\":false,\"used_bytes\":5}}}\n", line);
+    }
+
+    @Test
+    void set_mapWithValuesOfAnotherType_isRejected() {
+        Sample sample = new Sample();
+        assertThrows(IllegalArgumentException.class,
+                () -> sample.set(Column.JVM_MEMORY_POOLS, Map.of("x", new Struct(NestedTypes.DISKS.valueType()))));
+        assertThrows(IllegalArgumentException.class, () -> sample.set(Column.JVM_GC_PAUSES, Map.of("x", 1L)));
+        assertThrows(IllegalArgumentException.class, () -> sample.set(Column.TAGS, Map.of("k", 1L)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new Struct(NestedTypes.DISKS.valueType()).set("reads", "many"));
+    }
+
+    @Test
+    void set_emptyMap_leavesTheColumnAbsent() {
+        Sample sample = new Sample().set(Column.HOST_DISKS, Map.of());
+        assertEquals(null, sample.get(Column.HOST_DISKS));
     }
 
     @Test

@@ -1,0 +1,96 @@
+package io.roxxane.agent.sample;
+
+import io.roxxane.schema.ColumnType;
+import java.util.List;
+
+/**
+ * One value of a struct type ({@link ColumnType#structOf}): a value or nothing per field, checked
+ * against the field's type as it is set. Used as the values of the map columns whose entries have
+ * several figures (a memory pool, a collector, a device).
+ */
+public final class Struct {
+    private final ColumnType type;
+    private final String[] names;
+    private final ColumnType[] types;
+    private final Object[] values;
+
+    public Struct(ColumnType structType) {
+        if (structType.kind() != ColumnType.Kind.STRUCT) {
+            throw new IllegalArgumentException(structType + " is not a struct type");
+        }
+        this.type = structType;
+        List<String> fieldNames = structType.fieldNames();
+        this.names = fieldNames.toArray(new String[0]);
+        this.types = new ColumnType[names.length];
+        for (int i = 0; i < names.length; i++) {
+            types[i] = structType.fields().get(names[i]);
+        }
+        this.values = new Object[names.length];
+    }
+
+    public ColumnType type() {
+        return type;
+    }
+
+    public Struct set(String field, long value) {
+        int i = index(field, ColumnType.Kind.BIGINT, ColumnType.Kind.INT);
+        values[i] = value;
+        return this;
+    }
+
+    /** NaN and infinities leave the field absent, as in a sample. */
+    public Struct set(String field, double value) {
+        int i = index(field, ColumnType.Kind.DOUBLE);
+        values[i] = Double.isNaN(value) || Double.isInfinite(value) ? null : value;
+        return this;
+    }
+
+    public Struct set(String field, boolean value) {
+        values[index(field, ColumnType.Kind.BOOLEAN)] = value;
+        return this;
+    }
+
+    /** Null leaves the field absent. */
+    public Struct set(String field, String value) {
+        values[index(field, ColumnType.Kind.STRING)] = value;
+        return this;
+    }
+
+    /** Field count. */
+    public int size() {
+        return names.length;
+    }
+
+    public String name(int i) {
+        return names[i];
+    }
+
+    /** The value of field {@code i}, or null when absent. */
+    public Object get(int i) {
+        return values[i];
+    }
+
+    /** The value of the named field, or null when absent. */
+    public Object get(String field) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(field)) {
+                return values[i];
+            }
+        }
+        throw new IllegalArgumentException(type + " has no field " + field);
+    }
+
+    private int index(String field, ColumnType.Kind... allowed) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(field)) {
+                for (ColumnType.Kind kind : allowed) {
+                    if (types[i].kind() == kind) {
+                        return i;
+                    }
+                }
+                throw new IllegalArgumentException("field " + field + " of " + type + " is a " + types[i]);
+            }
+        }
+        throw new IllegalArgumentException(type + " has no field " + field);
+    }
+}
