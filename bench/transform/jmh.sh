@@ -10,8 +10,8 @@
 #   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/transform/jmh.sh
 #   bench/transform/jmh.sh -f 1 -wi 5 -i 5 -prof stack          # any JMH option; -h lists them
 # JVM_ARGS go to the benchmark's forked JVMs. Builds schema and transform first (offline). Raw
-# output: jmh.txt, jmh.csv and machine.txt in target/bench/transform/<time>-jmh/ (or $BENCH_OUT);
-# a summary table at the end.
+# output: jmh.txt, jmh.json and machine.txt in target/bench/transform/<time>-jmh/ (or $BENCH_OUT);
+# a summary table at the end (needs jq).
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
@@ -31,25 +31,28 @@ out=$(bench_out jmh)
 cat "$out/machine.txt"
 
 "$JAVA" -cp "$classpath" org.openjdk.jmh.Main io.roxxane.transform.bench.TransformBenchmark \
-    -prof gc "${options[@]}" -rf csv -rff "$out/jmh.csv" | tee "$out/jmh.txt"
+    -prof gc "${options[@]}" -rf json -rff "$out/jmh.json" | tee "$out/jmh.txt"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
 
 echo "raw output: $out"
-# jmh.csv: "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit"
-awk -F, '
-    NR > 1 {
-        gsub(/"/, "")
-        name = $1; sub(/^.*TransformBenchmark\./, "", name)
-        if (name ~ /:gc\.alloc\.rate\.norm$/) { sub(/:.*/, "", name); bytes[name] = $5 }
-        else if (name !~ /:/) { names[++n] = name; score[name] = $5; error[name] = $6 }
-    }
-    END {
-        printf "%-34s %12s %10s %10s %10s\n", "benchmark (per record)", "records/s", "± error", "µs", "B alloc"
-        for (i = 1; i <= n; i++) {
-            b = names[i]
-            printf "%-34s %12.0f %10.0f %10.2f %10.0f\n", b, score[b], error[b], 1e6 / score[b], bytes[b]
-        }
-        f = "floorBase64DecodeEncode"
-        if (("transform" in score) && (f in score))
-            printf "transform time ÷ floor time: %.1f×\n", score[f] / score["transform"]
-    }' "$out/jmh.csv" | tee "$out/summary.txt"
+# Mean ± JMH's 99.9% error, and the median and best iteration, which a busy shared machine
+# disturbs less than the mean.
+summary='
+    (map({key: (.benchmark | sub(".*\\."; "")), value: .primaryMetric}) | from_entries) as $p
+    | (map({key: (.benchmark | sub(".*\\."; "")), value: (.secondaryMetrics["gc.alloc.rate.norm"].score // null)})
+       | from_entries) as $alloc
+    | def r: if type == "number" then round else "-" end;
+      def ratio(f; t): (f / t * 10 | round / 10 | tostring) + "×";
+    if $mode == "table" then
+        (["benchmark (per record)", "mean rec/s", "± error", "median", "best", "µs (median)", "B alloc"] | @tsv),
+        ($p | to_entries[] | [.key, (.value.score | r), (.value.scoreError | r),
+            (.value.scorePercentiles["50.0"] | r), (.value.scorePercentiles["100.0"] | r),
+            (1e6 / .value.scorePercentiles["50.0"] * 100 | round / 100), ($alloc[.key] | r)] | @tsv)
+    elif $p.transform and $p.floorBase64DecodeEncode then
+        "transform time ÷ floor time: " + ratio($p.floorBase64DecodeEncode.score; $p.transform.score) + " (means), "
+        + ratio($p.floorBase64DecodeEncode.scorePercentiles["50.0"]; $p.transform.scorePercentiles["50.0"]) + " (medians)"
+    else empty end'
+{
+    jq -r --arg mode table "$summary" "$out/jmh.json" | column -t -s $'\t'
+    jq -r --arg mode ratio "$summary" "$out/jmh.json"
+} | tee "$out/summary.txt"
