@@ -25,7 +25,7 @@ build_transform() {
 # describe_machine: what the figures depend on.
 describe_machine() {
     echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-    echo "commit: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- transform || echo ' (transform/ modified)')"
+    echo "commit: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- schema/src transform/src transform/pom.xml || echo ' (code modified)')"
     echo "jvm: $("$JAVA" -version 2>&1 | tr '\n' ' ')"
     echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) cores," \
         "flags: $(grep -m1 -o -w 'avx512f\|avx2' /proc/cpuinfo | sort -u | tr '\n' ' ')"
