@@ -11,9 +11,8 @@ import java.util.Arrays;
 import java.util.function.LongSupplier;
 
 /**
- * Reads a Firehose transformation event ({@link FastEventReader}'s single pass for the usual
- * shape, else Jackson's streaming parser) and hands each record to a {@link RecordConsumer} as
- * soon as it is read. Anything that makes the event as a whole unanswerable (not JSON, no
+ * Reads a Firehose transformation event with Jackson's streaming parser and hands each record to a
+ * {@link RecordConsumer} as soon as it is read. Anything that makes the event as a whole unanswerable (not JSON, no
  * {@code records} array, a record without a {@code recordId}, fields of the wrong JSON type) is an
  * {@link InvalidEventException}; problems inside a record's data are left to the consumer.
  * Other top-level fields ({@code invocationId}, {@code deliveryStreamArn}, {@code region}, …) and
@@ -27,48 +26,24 @@ final class FirehoseEventReader {
 
     private final JsonFactory factory;
     private final LongSupplier clock;
-    /** The single pass for the common shape; null when only Jackson's pass is used. */
-    private final FastEventReader fast;
 
     /**
      * @param clock stands in for a record's {@code approximateArrivalTimestamp} when it is missing
      */
     FirehoseEventReader(JsonFactory factory, LongSupplier clock) {
-        this(factory, clock, true);
+        this.factory = factory;
+        this.clock = clock;
     }
 
     /**
-     * @param fastPath whether to try {@link FastEventReader} first (false only to compare the two
-     *     passes in tests)
+     * Reads the whole event (kept in memory, so that each record's data can be taken from it as
+     * bytes); returns the number of records.
      */
-    FirehoseEventReader(JsonFactory factory, LongSupplier clock, boolean fastPath) {
-        this.factory = factory;
-        this.clock = clock;
-        this.fast = fastPath ? new FastEventReader(clock) : null;
-    }
-
-    /** Reads the whole event; returns the number of records. */
     int read(InputStream input, RecordConsumer consumer) throws IOException {
-        return read(readAll(input), consumer);
-    }
-
-    /** The whole event's bytes. */
-    static byte[] readAll(InputStream input) throws IOException {
         if (input == null) {
             throw new InvalidEventException("the event is missing (no input stream)");
         }
-        return input.readAllBytes();
-    }
-
-    /**
-     * Reads the whole event; returns the number of records. With the fast pass, the consumer may
-     * throw {@link UnverifiedEventData} for a record's data: the caller then reads the event again
-     * with a reader without it.
-     */
-    int read(byte[] event, RecordConsumer consumer) throws IOException {
-        if (fast != null && fast.read(event, consumer)) {
-            return fast.count();
-        }
+        byte[] event = input.readAllBytes();
         try (JsonParser parser = factory.createParser(event)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -208,23 +183,13 @@ final class FirehoseEventReader {
      * and the comma.
      */
     private static int closingQuote(JsonParser parser, byte[] event) {
-        int i = Math.toIntExact(parser.currentTokenLocation().getByteOffset()) - 1;
-        while (isWhitespace(event[i])) {
-            i--;
-        }
+        int i = JsonBytes.skipWhitespaceBack(event, Math.toIntExact(parser.currentTokenLocation().getByteOffset()) - 1);
         if (event[i] == ',') {
-            i--;
-            while (isWhitespace(event[i])) {
-                i--;
-            }
+            i = JsonBytes.skipWhitespaceBack(event, i - 1);
         }
         if (event[i] != '"') {
             throw new IllegalStateException("no closing quote before byte " + (i + 1));
         }
         return i;
-    }
-
-    private static boolean isWhitespace(byte b) {
-        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 }

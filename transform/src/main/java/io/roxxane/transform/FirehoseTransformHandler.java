@@ -34,7 +34,6 @@ public final class FirehoseTransformHandler implements RequestStreamHandler {
 
     private final LongSupplier clock;
     private final long responseLimitBytes;
-    private final boolean fastPath;
 
     /** The handler Lambda instantiates. */
     public FirehoseTransformHandler() {
@@ -46,14 +45,8 @@ public final class FirehoseTransformHandler implements RequestStreamHandler {
      * @param responseLimitBytes the largest response to write
      */
     FirehoseTransformHandler(LongSupplier clock, long responseLimitBytes) {
-        this(clock, responseLimitBytes, true);
-    }
-
-    /** @param fastPath false to read events and samples with Jackson's passes only (to compare the two in tests) */
-    FirehoseTransformHandler(LongSupplier clock, long responseLimitBytes, boolean fastPath) {
         this.clock = clock;
         this.responseLimitBytes = responseLimitBytes;
-        this.fastPath = fastPath;
     }
 
     /**
@@ -64,15 +57,8 @@ public final class FirehoseTransformHandler implements RequestStreamHandler {
      */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        byte[] event = FirehoseEventReader.readAll(input);
-        TransformingConsumer outcomes = new TransformingConsumer(new SampleTransformer(JSON, fastPath));
-        try {
-            new FirehoseEventReader(JSON, clock, fastPath).read(event, outcomes);
-        } catch (UnverifiedEventData e) {
-            // Some record's data is not plain base64: let Jackson's pass judge the event as JSON.
-            outcomes = new TransformingConsumer(new SampleTransformer(JSON, fastPath));
-            new FirehoseEventReader(JSON, clock, false).read(event, outcomes);
-        }
+        TransformingConsumer outcomes = new TransformingConsumer(new SampleTransformer(JSON));
+        new FirehoseEventReader(JSON, clock).read(input, outcomes);
         ResponseWriter writer = new ResponseWriter(JSON, responseLimitBytes);
         List<RecordOutcome> fitted = writer.fit(outcomes.outcomes);
         writer.write(fitted, output);

@@ -40,13 +40,17 @@ final class PartitionMetadataCache {
         return entry.metadata;
     }
 
-    /** The partition values are safe path segments (ServiceNames, digits): no JSON escaping is needed. */
+    /**
+     * {@code {"partitionKeys":{…}}} with the keys of {@link PartitionRule#KEYS}, in that order. The
+     * values are safe path segments (ServiceNames, digits): no JSON escaping is needed.
+     */
     static SerializedString toJson(PartitionKeys keys) {
-        return new SerializedString("{\"partitionKeys\":{\"service\":\"" + keys.service()
-                + "\",\"year\":\"" + keys.year()
-                + "\",\"month\":\"" + keys.month()
-                + "\",\"day\":\"" + keys.day()
-                + "\",\"hour\":\"" + keys.hour() + "\"}}");
+        String[] values = {keys.service(), keys.year(), keys.month(), keys.day(), keys.hour()}; // KEYS' order
+        StringBuilder json = new StringBuilder(128).append("{\"partitionKeys\":{");
+        for (int i = 0; i < values.length; i++) {
+            json.append(i == 0 ? "\"" : ",\"").append(PartitionRule.KEYS.get(i)).append("\":\"").append(values[i]).append('"');
+        }
+        return new SerializedString(json.append("}}").toString());
     }
 
     private static final class Entry {

@@ -12,39 +12,17 @@ import java.util.Arrays;
  * Missing or null data is {@link #MISSING}.
  */
 final class RecordData {
-    static final RecordData MISSING = new RecordData(null, false);
+    static final RecordData MISSING = new RecordData(null);
 
     private final byte[] raw;
-    private final boolean verified;
 
-    private RecordData(byte[] raw, boolean verified) {
+    private RecordData(byte[] raw) {
         this.raw = raw;
-        this.verified = verified;
     }
 
     /** The bytes of a JSON string literal's content, still escaped as in the event. */
     static RecordData ofRaw(byte[] raw) {
-        return new RecordData(raw, true);
-    }
-
-    /**
-     * The bytes between a string's quotes, of which only quotes and backslashes were looked for:
-     * they may still hold bytes that JSON forbids. Valid base64 cannot; see {@link #requireVerified()}.
-     */
-    static RecordData ofUnverified(byte[] raw) {
-        return new RecordData(raw, false);
-    }
-
-    /**
-     * Checks unverified data before anything other than a successful base64 decode relies on it.
-     *
-     * @throws UnverifiedEventData if the data holds bytes other than printable ASCII, so that the
-     *     event must be read again by Jackson's pass
-     */
-    void requireVerified() {
-        if (!verified && raw != null && !isPlainAscii()) {
-            throw new UnverifiedEventData();
-        }
+        return new RecordData(raw);
     }
 
     boolean isMissing() {

@@ -11,9 +11,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Reads one decoded sample and checks it: {@link FastSampleScanner}'s single pass for the common
- * shape, else Jackson's streaming parser. The checks: one JSON object,
- * UTF-8, each known column once with a value of its type. Unknown keys pass, unless they differ
+ * Reads one decoded sample with Jackson's streaming parser and checks it: one JSON object, UTF-8,
+ * each known column once with a value of its type. Unknown keys pass, unless they differ
  * from a column only in case (the Parquet conversion matches keys case-insensitively, so they
  * would collide with the column). Not thread-safe: one per invocation.
  */
@@ -28,26 +27,15 @@ final class SampleScanner {
     }
 
     private final JsonFactory factory;
-    private final long[] seen = new long[(Column.values().length + 63) / 64];
-    /** The single pass for the common shape; null when only Jackson's pass is used. */
-    private final FastSampleScanner fast;
+    private final long[] seen = new long[(COLUMNS.length + 63) / 64];
 
     SampleScanner(JsonFactory factory) {
-        this(factory, true);
-    }
-
-    /**
-     * @param fastPath whether to try {@link FastSampleScanner} first (false only to compare the
-     *     two passes in tests)
-     */
-    SampleScanner(JsonFactory factory, boolean fastPath) {
         this.factory = factory;
-        this.fast = fastPath ? new FastSampleScanner() : null;
     }
 
     /** Scans {@code json[0, length)}. */
     ScannedSample scan(byte[] json, int length) throws RejectedSample {
-        int start = skipWhitespace(json, 0, length);
+        int start = JsonBytes.skipWhitespace(json, 0, length);
         if (start == length) {
             throw new RejectedSample("the sample is empty or only whitespace; a record must hold one JSON object");
         }
@@ -60,17 +48,11 @@ final class SampleScanner {
             throw new RejectedSample("the sample is not UTF-8 (a zero byte follows its opening brace);"
                     + " samples must be UTF-8 JSON");
         }
-        if (fast != null) {
-            ScannedSample sample = new ScannedSample();
-            if (fast.tryScan(json, start, length, sample)) {
-                return sample;
-            }
-        }
-        return scanWithParser(json, start, length);
+        return scanObject(json, start, length);
     }
 
-    /** Jackson's pass over {@code json[start, length)}, whose first byte is the object's brace. */
-    private ScannedSample scanWithParser(byte[] json, int start, int length) throws RejectedSample {
+    /** Scans {@code json[start, length)}, whose first byte is the object's brace. */
+    private ScannedSample scanObject(byte[] json, int start, int length) throws RejectedSample {
         ScannedSample sample = new ScannedSample();
         sample.start = start;
         Arrays.fill(seen, 0L);
@@ -114,7 +96,7 @@ final class SampleScanner {
         } catch (IOException e) {
             throw new RejectedSample("the sample could not be read: " + e);
         }
-        sample.end = lastBrace(json, length);
+        sample.end = JsonBytes.skipWhitespaceBack(json, length - 1); // the parser proved it is the object's '}'
         return sample;
     }
 
@@ -170,25 +152,5 @@ final class SampleScanner {
                 }
             }
         }
-    }
-
-    private static int skipWhitespace(byte[] json, int from, int length) {
-        int i = from;
-        while (i < length && isWhitespace(json[i])) {
-            i++;
-        }
-        return i;
-    }
-
-    private static int lastBrace(byte[] json, int length) {
-        int i = length - 1;
-        while (isWhitespace(json[i])) {
-            i--;
-        }
-        return i; // the parser proved that the object's '}' is the last non-whitespace byte
-    }
-
-    private static boolean isWhitespace(byte b) {
-        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.roxxane.transform.TestEvents.TestRecord;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -30,6 +31,13 @@ class BadRecordTest {
     @Test
     void handleRequest_whenDataMissing_failsTheRecordAlone() throws Exception {
         assertFailsAlone(null, "has no data");
+    }
+
+    @Test
+    void handleRequest_whenDataNull_failsTheRecordAlone() throws Exception {
+        ObjectNode event = (ObjectNode) TestEvents.MAPPER.readTree(goodBadGood("placeholder"));
+        ((ObjectNode) event.get("records").get(1)).putNull("data");
+        assertFailsAlone(TestEvents.MAPPER.writeValueAsBytes(event), "", "has no data");
     }
 
     @Test
@@ -91,6 +99,20 @@ class BadRecordTest {
     }
 
     @Test
+    void handleRequest_whenSampleIsUtf32_failsTheRecordAlone() throws Exception {
+        assertFailsAlone(Base64.getEncoder().encodeToString(sampleLine().getBytes(Charset.forName("UTF-32LE"))),
+                "not UTF-8");
+    }
+
+    @Test
+    void handleRequest_whenSampleIsBigEndianUtf16Or32_failsTheRecordAlone() throws Exception {
+        for (String charset : List.of("UTF-16BE", "UTF-32BE")) {
+            assertFailsAlone(Base64.getEncoder().encodeToString(sampleLine().getBytes(Charset.forName(charset))),
+                    "not JSON (it starts with byte 0x00)");
+        }
+    }
+
+    @Test
     void handleRequest_whenSampleHasInvalidUtf8_failsTheRecordAlone() throws Exception {
         byte[] bytes = sampleLine().replace("ip-10-0-0-1", "ip-10-0-0-\u00ff").getBytes(StandardCharsets.ISO_8859_1);
         assertFailsAlone(Base64.getEncoder().encodeToString(bytes), "Invalid UTF-8");
@@ -99,8 +121,16 @@ class BadRecordTest {
     @Test
     void handleRequest_whenSampleIsLargerThanAFirehoseRecord_failsTheRecordAlone() throws Exception {
         ObjectNode sample = sampleTree();
-        sample.put("padding", "x".repeat(SampleTransformer.MAX_SAMPLE_BYTES));
+        sample.put("padding", "x".repeat(SampleCodec.MAX_SAMPLE_BYTES));
         assertFailsAlone(b64(TestEvents.json(sample)), "larger than 1024000 bytes");
+    }
+
+    @Test
+    void handleRequest_whenAStringNestedUnderAnUnknownKeyIsNotUtf8_failsTheRecordAlone() throws Exception {
+        String line = sampleLine();
+        String sample = line.substring(0, line.length() - 1) + ",\"custom\":{\"a\":[\"ok\",\"b\u00c3(\"]}}";
+        assertFailsAlone(Base64.getEncoder().encodeToString(sample.getBytes(StandardCharsets.ISO_8859_1)),
+                "Invalid UTF-8");
     }
 
     // --- ts
@@ -195,6 +225,19 @@ class BadRecordTest {
     }
 
     @Test
+    void handleRequest_whenIntColumnHoldsAnIntegralDecimal_failsTheRecordAlone() throws Exception {
+        assertFailsAlone(withRaw("schema_version", "1.0"),
+                "column 'schema_version' is int and needs an integral number from -2^31 to 2^31-1 (or null);"
+                        + " got the decimal number '1.0'");
+    }
+
+    @Test
+    void handleRequest_whenDoubleColumnHoldsANumberInAString_failsTheRecordAlone() throws Exception {
+        assertFailsAlone(withRaw("host_cpu_utilization", "\"42\""),
+                "column 'host_cpu_utilization' is double and needs a number (or null); got a string");
+    }
+
+    @Test
     void handleRequest_whenIntColumnIsOutOfRange_failsTheRecordAlone() throws Exception {
         assertFailsAlone(withRaw("jvm_threads_live", "2147483648"),
                 "column 'jvm_threads_live' is int and needs an integral number from -2^31 to 2^31-1");
@@ -251,11 +294,19 @@ class BadRecordTest {
         return b64(withRawLine(column, rawValue));
     }
 
-    /** Runs [good, bad, good]; returns what was logged for the bad record. */
-    private static void assertFailsAlone(String data, String reasonFragment) throws Exception {
+    /** An event of [good, bad, good] records, the bad one with this data (null: none). */
+    private static byte[] goodBadGood(String data) {
         String good = b64(sampleLine());
-        byte[] event = TestEvents.event(List.of(new TestRecord("good-1", TestEvents.ARRIVAL, good),
+        return TestEvents.event(List.of(new TestRecord("good-1", TestEvents.ARRIVAL, good),
                 new TestRecord("bad", TestEvents.ARRIVAL, data), new TestRecord("good-2", TestEvents.ARRIVAL, good)));
+    }
+
+    private static void assertFailsAlone(String data, String reasonFragment) throws Exception {
+        assertFailsAlone(goodBadGood(data), data == null ? "" : data, reasonFragment);
+    }
+
+    /** Runs [good, bad, good]: the bad record fails with its data unchanged, the log names the problem. */
+    private static void assertFailsAlone(byte[] event, String badData, String reasonFragment) throws Exception {
         CapturingContext context = new CapturingContext();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         TestEvents.handler().handleRequest(new ByteArrayInputStream(event), out, context);
@@ -264,7 +315,7 @@ class BadRecordTest {
         JsonNode records = TestEvents.MAPPER.readTree(out.toByteArray()).get("records");
         assertEquals("Ok", records.get(0).get("result").asText());
         assertEquals("ProcessingFailed", records.get(1).get("result").asText());
-        assertEquals(data == null ? "" : data, records.get(1).get("data").asText());
+        assertEquals(badData, records.get(1).get("data").asText());
         assertEquals("Ok", records.get(2).get("result").asText());
         String logged = String.join("\n", context.lines);
         assertTrue(logged.contains("record bad ProcessingFailed: ") && logged.contains(reasonFragment),

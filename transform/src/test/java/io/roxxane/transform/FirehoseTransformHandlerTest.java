@@ -123,6 +123,25 @@ class FirehoseTransformHandlerTest {
     }
 
     @Test
+    void handleRequest_whenArrivalTimestampNull_usesTheClock() throws Exception {
+        ObjectNode event = (ObjectNode) TestEvents.MAPPER.readTree(event(List.of(TestRecord.of("r1", sampleLine()))));
+        ((ObjectNode) event.get("records").get(0)).putNull("approximateArrivalTimestamp");
+        List<JsonNode> records = invoke(TestEvents.MAPPER.writeValueAsBytes(event));
+
+        assertEquals(TestEvents.NOW, decodeTree(records.get(0)).get("arrival_ts").asLong());
+    }
+
+    @Test
+    void handleRequest_whenServiceNull_partitionsUnderTheFallback() throws Exception {
+        ObjectNode sample = sampleTree();
+        sample.putNull("service");
+        List<JsonNode> records = invoke(event(List.of(TestRecord.of("r1", TestEvents.json(sample)))));
+
+        assertEquals("unknown", records.get(0).get("metadata").get("partitionKeys").get("service").asText());
+        assertTrue(decodeTree(records.get(0)).get("service").isNull(), "null stays null in the data");
+    }
+
+    @Test
     void handleRequest_whenServiceMissing_partitionsUnderTheFallback() throws Exception {
         ObjectNode sample = sampleTree();
         sample.remove("service");

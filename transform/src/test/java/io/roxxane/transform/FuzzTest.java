@@ -19,9 +19,11 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Property test over random events: random bytes, random JSON, mutated realistic samples and
- * random mixes of them. Whatever the records hold, the contract holds (see {@link ResponseContract}).
- * Seeded per event (the seed is in every failure message) and bounded to a few seconds.
+ * Property test over random events: random bytes, random JSON, mutated realistic samples, flat
+ * samples of tricky parts ({@link TrickySamples}) and random mixes of them. Whatever the records
+ * hold, the contract holds (see {@link ResponseContract}); whatever the event holds, the handler
+ * answers by the contract or throws {@link InvalidEventException}. Seeded per event (the seed is in
+ * every failure message) and bounded to a few seconds.
  */
 class FuzzTest {
     private static final long BASE_SEED = 0x5eed_0005L;
@@ -41,12 +43,7 @@ class FuzzTest {
         for (; events < MIN_EVENTS || events < MAX_EVENTS && System.nanoTime() < deadline; events++) {
             long seed = BASE_SEED + events;
             Random random = new Random(seed);
-            List<TestRecord> records = new ArrayList<>();
-            int count = random.nextInt(12);
-            for (int i = 0; i < count; i++) {
-                records.add(new TestRecord(randomRecordId(random), randomArrival(random), randomData(random)));
-            }
-            byte[] event = TestEvents.event(records);
+            byte[] event = randomEvent(random);
             try {
                 byte[] response = TestEvents.invokeRaw(TestEvents.handler(), event, new CapturingContext());
                 ResponseContract.check(event, response);
@@ -68,22 +65,53 @@ class FuzzTest {
     }
 
     @Test
-    void handleRequest_whenEventIsRandomBytesOrMutatedJson_answersOrThrowsInvalidEventOnly() {
-        byte[] recorded = TestEvents.resource("events/firehose-event-3-samples.json");
+    void handleRequest_whenEventIsRandomBytesOrMutatedJson_answersByTheContractOrThrowsInvalidEventOnly() {
+        byte[][] recorded = {
+            TestEvents.resource("events/firehose-event-3-samples.json"),
+            TestEvents.resource("events/firehose-event-kinesis-source.json"),
+        };
         long deadline = System.nanoTime() + BUDGET_NANOS / 3;
+        int answered = 0;
+        int invalid = 0;
         for (int events = 0; events < MIN_EVENTS || events < MAX_EVENTS && System.nanoTime() < deadline; events++) {
             long seed = BASE_SEED ^ events;
             Random random = new Random(seed);
-            byte[] event = random.nextBoolean() ? randomBytes(random, random.nextInt(300)) : mutate(random, recorded);
+            byte[] event;
+            switch (random.nextInt(4)) {
+                case 0:
+                    event = randomBytes(random, random.nextInt(300));
+                    break;
+                case 1:
+                    event = TrickySamples.mutate(random, recorded[random.nextInt(recorded.length)]);
+                    break;
+                case 2:
+                    event = TrickySamples.mutateEvent(random, recorded[random.nextInt(recorded.length)]);
+                    break;
+                default:
+                    event = TrickySamples.mutateEvent(random, randomEvent(random));
+            }
             try {
                 byte[] response = TestEvents.invokeRaw(TestEvents.handler(), event, new CapturingContext());
-                assertTrue(TestEvents.MAPPER.readTree(response).get("records").isArray(), "seed " + seed);
+                ResponseContract.check(event, response);
+                answered++;
             } catch (InvalidEventException expected) {
-                assertTrue(expected.getMessage().contains("expected a Firehose transformation event"));
+                assertTrue(expected.getMessage().contains("expected a Firehose transformation event"), "seed " + seed);
+                invalid++;
             } catch (Throwable t) {
                 fail("seed " + seed + ": " + t, t);
             }
         }
+        System.out.println("fuzz: " + answered + " events answered, " + invalid + " invalid");
+        assertTrue(answered > MIN_EVENTS / 10 && invalid > MIN_EVENTS / 10, "answered " + answered + ", invalid " + invalid);
+    }
+
+    private static byte[] randomEvent(Random random) {
+        List<TestRecord> records = new ArrayList<>();
+        int count = random.nextInt(12);
+        for (int i = 0; i < count; i++) {
+            records.add(new TestRecord(randomRecordId(random), randomArrival(random), randomData(random)));
+        }
+        return TestEvents.event(records);
     }
 
     private static String randomRecordId(Random random) {
@@ -111,7 +139,7 @@ class FuzzTest {
     }
 
     private static String randomData(Random random) {
-        switch (random.nextInt(9)) {
+        switch (random.nextInt(11)) {
             case 0:
                 return null;
             case 1:
@@ -121,8 +149,11 @@ class FuzzTest {
             case 3:
                 return b64(TestEvents.json(randomValue(random, 3)));
             case 4:
-                return b64(mutate(random, TestEvents.sampleLine().getBytes(StandardCharsets.UTF_8)));
+                return b64(TrickySamples.mutate(random, TestEvents.sampleLine().getBytes(StandardCharsets.UTF_8)));
             case 5:
+            case 6:
+                return b64(TrickySamples.flatSample(random));
+            case 7:
                 return b64(TestEvents.json(tweakedSample(random)) + "\n" + TestEvents.json(tweakedSample(random)));
             default:
                 return b64(TestEvents.json(tweakedSample(random)) + (random.nextBoolean() ? "\n" : ""));
@@ -222,38 +253,6 @@ class FuzzTest {
     private static byte[] randomBytes(Random random, int length) {
         byte[] bytes = new byte[length];
         random.nextBytes(bytes);
-        return bytes;
-    }
-
-    /** Flips, deletes or inserts a few bytes, or truncates. */
-    private static byte[] mutate(Random random, byte[] original) {
-        byte[] bytes = original.clone();
-        int edits = 1 + random.nextInt(3);
-        for (int e = 0; e < edits && bytes.length > 0; e++) {
-            int at = random.nextInt(bytes.length);
-            switch (random.nextInt(4)) {
-                case 0:
-                    bytes[at] = (byte) random.nextInt(256);
-                    break;
-                case 1:
-                    bytes = java.util.Arrays.copyOf(bytes, at);
-                    break;
-                case 2: {
-                    byte[] shorter = new byte[bytes.length - 1];
-                    System.arraycopy(bytes, 0, shorter, 0, at);
-                    System.arraycopy(bytes, at + 1, shorter, at, bytes.length - at - 1);
-                    bytes = shorter;
-                    break;
-                }
-                default: {
-                    byte[] longer = new byte[bytes.length + 1];
-                    System.arraycopy(bytes, 0, longer, 0, at);
-                    longer[at] = (byte) "{}[]\",:\n0-e".charAt(random.nextInt(11));
-                    System.arraycopy(bytes, at, longer, at + 1, bytes.length - at);
-                    bytes = longer;
-                }
-            }
-        }
         return bytes;
     }
 

@@ -10,7 +10,8 @@ import java.nio.file.Path;
 /**
  * Cold start in a fresh JVM: load and construct the handler by name, as the Lambda runtime does,
  * then process one event. Touches nothing but the JDK and the handler, so that no class the
- * handler needs is loaded early. Usage: {@code ColdStartMain <event.json>}.
+ * handler needs is loaded early. Prints one line of {@code key=value} figures (milliseconds, response
+ * bytes). Usage: {@code ColdStartMain <event.json>}; {@code bench/transform/cold-start.sh} runs it.
  */
 public final class ColdStartMain {
     private ColdStartMain() {
@@ -31,8 +32,8 @@ public final class ColdStartMain {
         long secondEvent = System.nanoTime();
 
         long jvmStartToDone = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.out.printf("load+construct %.1f ms, first event %.1f ms, second event %.1f ms,"
-                + " JVM start to first event done ~%d ms, response %d bytes%n",
+        System.out.printf("load_construct_ms=%.1f first_event_ms=%.1f second_event_ms=%.1f"
+                + " jvm_start_to_first_event_done_ms=%d response_bytes=%d%n",
                 (constructed - start) / 1e6, (firstEvent - constructed) / 1e6, (secondEvent - firstEvent) / 1e6,
                 jvmStartToDone - (secondEvent - firstEvent) / 1_000_000, out.size());
     }
