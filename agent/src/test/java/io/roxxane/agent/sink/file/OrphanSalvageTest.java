@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.roxxane.agent.files.FileOwner;
+import io.roxxane.agent.files.OwnedTree;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.FileInputStream;
@@ -26,6 +28,11 @@ class OrphanSalvageTest {
 
     @TempDir
     Path root;
+
+    private DiskCap cap() throws Exception {
+        return new DiskCap(new OwnedTree(root, SinkLayout.INSTANCE, FileOwner.probe(root)), Long.MAX_VALUE,
+                new OrphanSalvage("ffffffff", 2 * HOUR));
+    }
 
     /** What a killed writer leaves: a gzip stream of {@code lines} plus half a line, without its trailer. */
     private File tornFile(Path dir, String name, int lines) throws Exception {
@@ -54,7 +61,7 @@ class OrphanSalvageTest {
         File orphan = tornFile(partition, ".part-20231114T221320Z-abcd1234-0.json.gz.inprogress", 50);
         assertTrue(orphan.setLastModified(System.currentTimeMillis() - 3 * HOUR));
 
-        new DiskCap(root.toFile(), Long.MAX_VALUE, new OrphanSalvage(2 * HOUR)).enforce();
+        cap().enforce(null);
 
         assertFalse(orphan.exists(), "the torn file is gone");
         File salvaged = partition.resolve("part-20231114T221320Z-abcd1234-0-salvaged.json.gz").toFile();
@@ -70,7 +77,7 @@ class OrphanSalvageTest {
         File live = tornFile(partition, ".part-20231114T221320Z-abcd1234-1.json.gz.inprogress", 5);
         assertTrue(live.setLastModified(System.currentTimeMillis() - HOUR / 2));
 
-        new DiskCap(root.toFile(), Long.MAX_VALUE, new OrphanSalvage(2 * HOUR)).enforce();
+        cap().enforce(null);
 
         assertTrue(live.exists());
         assertEquals(1, partition.toFile().list().length);
@@ -79,16 +86,17 @@ class OrphanSalvageTest {
     @Test
     void enforce_whenNotEvenAHeaderWasWritten_deletesTheEmptyOrphan() throws Exception {
         Path partition = Files.createDirectories(root.resolve("service=svc/year=2023/month=11/day=14/hour=22"));
-        File empty = Files.write(partition.resolve(".part-x-2.json.gz.inprogress"), new byte[0]).toFile();
+        File empty = Files.write(partition.resolve(".part-20231114T221320Z-abcd1234-2.json.gz.inprogress"), new byte[0]).toFile();
         assertTrue(empty.setLastModified(System.currentTimeMillis() - 3 * HOUR));
 
-        new DiskCap(root.toFile(), Long.MAX_VALUE, new OrphanSalvage(2 * HOUR)).enforce();
+        cap().enforce(null);
 
         assertFalse(empty.exists());
     }
 
     @Test
-    void closedName_dropsTheHiddenPrefixAndInProgressSuffix() {
-        assertEquals("part-a-1-salvaged.json.gz", OrphanSalvage.closedName(".part-a-1.json.gz.inprogress"));
+    void salvagedName_dropsTheHiddenPrefixAndInProgressSuffix_andMarksOnce() {
+        assertEquals("part-a-1-salvaged.json.gz", SinkLayout.salvagedName(".part-a-1.json.gz.inprogress"));
+        assertEquals("part-a-1-salvaged.json.gz", SinkLayout.salvagedName(".part-a-1-salvaged.json.gz.inprogress"));
     }
 }
