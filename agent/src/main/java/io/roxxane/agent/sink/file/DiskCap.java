@@ -96,8 +96,8 @@ final class DiskCap {
     private void report(ForeignEntries foreign) {
         if (foreign.count() > 0 && !foreignReported) {
             foreignReported = true;
-            AgentLog.warn("dir='" + tree.root() + "' holds " + foreign.describe() + " that the agent did not write:"
-                    + " it never reads, counts against max_disk, changes or deletes them, and never follows a"
+            AgentLog.warn("dir='" + tree.root() + "' holds what the agent did not write: " + foreign.describe()
+                    + "; it never reads, counts against max_disk, changes or deletes them, and never follows a"
                     + " symbolic link");
         }
         if (foreign.unreadable() > 0 && !unreadableReported) {

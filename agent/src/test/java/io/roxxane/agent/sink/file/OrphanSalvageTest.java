@@ -1,11 +1,13 @@
 package io.roxxane.agent.sink.file;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.roxxane.agent.files.FileOwner;
 import io.roxxane.agent.files.OwnedTree;
+import io.roxxane.agent.files.Snapshot;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.FileInputStream;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -92,6 +95,106 @@ class OrphanSalvageTest {
         cap().enforce(null);
 
         assertFalse(empty.exists());
+    }
+
+    private static final String PARTITION = "service=svc/year=2023/month=11/day=14/hour=22";
+
+    @Test
+    void enforce_thisSinksOwnLeftover_isSalvagedAtOnce() throws Exception {
+        Path partition = root.resolve(PARTITION);
+        File leftover = tornFile(partition, ".part-20231114T221320Z-ffffffff-3.json.gz.inprogress", 7);
+        File another = tornFile(partition, ".part-20231114T221320Z-abcd1234-3.json.gz.inprogress", 7);
+
+        cap().enforce(null);
+
+        assertFalse(leftover.exists(), "the sink's own leftover: nobody writes it");
+        assertEquals(7, gunzip(partition.resolve("part-20231114T221320Z-ffffffff-3-salvaged.json.gz").toFile())
+                .split("\n").length);
+        assertTrue(another.exists(), "another agent's recent file may still be written");
+    }
+
+    @Test
+    void enforce_theFileTheSinkWrites_isLeftAlone() throws Exception {
+        File open = tornFile(root.resolve(PARTITION), ".part-20231114T221320Z-ffffffff-4.json.gz.inprogress", 3);
+        cap().enforce(open.getName());
+        assertTrue(open.exists());
+    }
+
+    @Test
+    void enforce_anEmptyFileOfAnyAgent_goesAfterAMinute() throws Exception {
+        Path partition = Files.createDirectories(root.resolve(PARTITION));
+        File young = Files.write(partition.resolve(".part-20231114T221320Z-abcd1234-5.json.gz.inprogress"), new byte[0]).toFile();
+        File old = Files.write(partition.resolve(".part-20231114T221320Z-abcd1234-6.json.gz.inprogress"), new byte[0]).toFile();
+        assertTrue(young.setLastModified(System.currentTimeMillis() - 30_000));
+        assertTrue(old.setLastModified(System.currentTimeMillis() - 2 * OrphanSalvage.EMPTY_AFTER_MILLIS));
+
+        cap().enforce(null);
+
+        assertTrue(young.exists());
+        assertFalse(old.exists());
+        assertEquals(List.of(young.getName()), List.of(partition.toFile().list()), "no salvaged file from nothing");
+    }
+
+    @Test
+    void enforce_whenAnotherAgentIsSalvagingTheSameFile_leavesItToIt() throws Exception {
+        Path partition = root.resolve(PARTITION);
+        File orphan = tornFile(partition, ".part-20231114T221320Z-abcd1234-7.json.gz.inprogress", 9);
+        assertTrue(orphan.setLastModified(System.currentTimeMillis() - 3 * HOUR));
+        Path theirs = Files.write(partition.resolve(".part-20231114T221320Z-abcd1234-7-salvaged.json.gz.inprogress"),
+                new byte[] {1, 2, 3}); // fresh: being written
+
+        cap().enforce(null);
+
+        assertTrue(orphan.exists());
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(theirs));
+        assertEquals(2, partition.toFile().list().length);
+    }
+
+    @Test
+    void enforce_aSalvageThatDiedHalfway_isRedoneFromTheOriginal_once() throws Exception {
+        Path partition = root.resolve(PARTITION);
+        File orphan = tornFile(partition, ".part-20231114T221320Z-abcd1234-8.json.gz.inprogress", 12);
+        File halfSalvage = tornFile(partition, ".part-20231114T221320Z-abcd1234-8-salvaged.json.gz.inprogress", 4);
+        assertTrue(orphan.setLastModified(System.currentTimeMillis() - 3 * HOUR));
+        assertTrue(halfSalvage.setLastModified(System.currentTimeMillis() - 3 * HOUR));
+
+        cap().enforce(null);
+
+        assertEquals(List.of("part-20231114T221320Z-abcd1234-8-salvaged.json.gz"), List.of(partition.toFile().list()));
+        assertEquals(12, gunzip(partition.resolve("part-20231114T221320Z-abcd1234-8-salvaged.json.gz").toFile())
+                .split("\n").length, "all lines of the original, not the half copy");
+    }
+
+    @Test
+    void enforce_anOrphanAlreadySalvaged_isDeleted_theSalvageUntouched() throws Exception {
+        Path partition = root.resolve(PARTITION);
+        File orphan = tornFile(partition, ".part-20231114T221320Z-abcd1234-9.json.gz.inprogress", 5);
+        assertTrue(orphan.setLastModified(System.currentTimeMillis() - 3 * HOUR));
+        Path done = Files.write(partition.resolve("part-20231114T221320Z-abcd1234-9-salvaged.json.gz"), new byte[] {4, 2});
+
+        cap().enforce(null);
+
+        assertFalse(orphan.exists());
+        assertArrayEquals(new byte[] {4, 2}, Files.readAllBytes(done));
+    }
+
+    @Test
+    void enforce_inProgressLookAlikes_areNotTouched() throws Exception {
+        Path partition = Files.createDirectories(root.resolve(PARTITION));
+        List<Path> lookAlikes = List.of(partition.resolve(".part-foo.json.gz.inprogress"),
+                partition.resolve(".part-20231114T221320Z-ABCD1234-0.json.gz.inprogress"),
+                partition.resolve(".part-20231115T221320Z-abcd1234-0.json.gz.inprogress"), // another day
+                root.resolve(".part-20231114T221320Z-abcd1234-0.json.gz.inprogress"), // not in a partition
+                root.resolve("service=svc/.part-20231114T221320Z-abcd1234-0.json.gz.inprogress"));
+        for (Path p : lookAlikes) {
+            Files.write(p, new byte[0]);
+            assertTrue(p.toFile().setLastModified(System.currentTimeMillis() - 3 * HOUR));
+        }
+        Snapshot before = Snapshot.of(root);
+
+        cap().enforce(null);
+
+        before.assertIntactIn(Snapshot.of(root));
     }
 
     @Test
