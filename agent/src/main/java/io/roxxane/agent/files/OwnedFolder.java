@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -42,6 +43,8 @@ public final class OwnedFolder implements Closeable {
     private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
     private static final Set<OpenOption> CREATE = options(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, NOFOLLOW);
     private static final Set<OpenOption> READ = options(StandardOpenOption.READ, NOFOLLOW);
+    private static final Set<OpenOption> OPEN_OR_CREATE =
+            options(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE, NOFOLLOW);
 
     /** Tests switch this off to run the path-based fallback on Linux. */
     static volatile boolean secureStreams = true;
@@ -196,6 +199,27 @@ public final class OwnedFolder implements Closeable {
             return secure != null ? secure.newByteChannel(relative, CREATE)
                     : Files.newByteChannel(path.resolve(relative), CREATE);
         }
+    }
+
+    /**
+     * Opens the file {@code name} for reading and writing, creating it ({@code rw-r-----}) when
+     * missing: for a lock file ({@link FileChannel#tryLock()}). A link is refused.
+     */
+    public FileChannel openOrCreate(String name) throws IOException {
+        Path relative = relative(name);
+        SeekableByteChannel channel;
+        try {
+            channel = secure != null ? secure.newByteChannel(relative, OPEN_OR_CREATE, Modes.file())
+                    : Files.newByteChannel(path.resolve(relative), OPEN_OR_CREATE, Modes.file());
+        } catch (UnsupportedOperationException noPosix) {
+            channel = secure != null ? secure.newByteChannel(relative, OPEN_OR_CREATE)
+                    : Files.newByteChannel(path.resolve(relative), OPEN_OR_CREATE);
+        }
+        if (channel instanceof FileChannel) {
+            return (FileChannel) channel;
+        }
+        channel.close();
+        throw new IOException(path.resolve(relative) + ": this file system gives no lockable channel");
     }
 
     /** Opens the file {@code name} for reading; a link is refused. */

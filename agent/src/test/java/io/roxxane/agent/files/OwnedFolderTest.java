@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -96,6 +97,24 @@ class OwnedFolderTest {
             assertEquals(List.of("b", "c", "elsewhere", "full"), folder.names());
             assertThrows(IllegalArgumentException.class, () -> folder.stat("../b"));
             assertThrows(IllegalArgumentException.class, () -> folder.stat(".."));
+        }
+    }
+
+    @ParameterizedTest(name = "secure={0}")
+    @ValueSource(booleans = {true, false})
+    void openOrCreate_givesALockableChannel_neverThroughALink(boolean secure) throws IOException {
+        Path target = Files.write(dir.resolve("target"), new byte[] {7});
+        Files.createSymbolicLink(dir.resolve("link.lock"), target);
+        try (OwnedFolder folder = open(secure)) {
+            try (FileChannel lock = folder.openOrCreate("spool.lock")) {
+                assertTrue(lock.tryLock() != null);
+            }
+            assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("spool.lock"))));
+            try (FileChannel again = folder.openOrCreate("spool.lock")) {
+                assertEquals(0, again.size(), "opened again, not replaced");
+            }
+            assertThrows(IOException.class, () -> folder.openOrCreate("link.lock"));
+            assertArrayEquals(new byte[] {7}, Files.readAllBytes(target));
         }
     }
 
