@@ -1,9 +1,10 @@
 package io.roxxane.agent.summary;
 
+import io.roxxane.agent.files.OwnedFile;
 import java.io.File;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -15,34 +16,28 @@ import java.util.TreeMap;
  */
 public final class Summary {
     private final Map<String, Group> groups = new TreeMap<String, Group>();
-    private int files;
+    private ReadReport report;
 
-    /** Reads every sample under {@code root}. */
-    public static Summary of(File root) throws IOException {
+    /** Reads every sample under {@code root}; what cannot be read is skipped and counted in {@link #report()}. */
+    public static Summary of(File root) {
         final Summary summary = new Summary();
-        summary.files = new SampleStore().forEach(root, new SampleStore.Visitor() {
+        summary.report = new SampleStore().forEach(root, new SampleStore.Visitor() {
             @Override
-            public void visit(File file, Map<String, Object> sample) {
-                summary.add(partitionOf(root, file), sample);
+            public void visit(OwnedFile file, Map<String, Object> sample) {
+                summary.add(partitionOf(file.folders()), sample);
             }
         });
         return summary;
     }
 
-    private static String partitionOf(File root, File file) {
-        String relative = root.toURI().relativize(file.getParentFile().toURI()).getPath();
-        // service=x/year=YYYY/month=MM/day=DD/hour=HH/ -> "x  YYYY-MM-DD HH:00Z"
-        String[] parts = relative.split("/");
-        if (parts.length < 5) {
-            return relative;
-        }
-        return value(parts[0]) + "  " + value(parts[1]) + "-" + value(parts[2]) + "-" + value(parts[3]) + " "
-                + value(parts[4]) + ":00Z";
+    /** {@code service=x/year=YYYY/month=MM/day=DD/hour=HH} gives {@code "x  YYYY-MM-DD HH:00Z"}. */
+    private static String partitionOf(List<String> folders) {
+        return value(folders.get(0)) + "  " + value(folders.get(1)) + "-" + value(folders.get(2)) + "-"
+                + value(folders.get(3)) + " " + value(folders.get(4)) + ":00Z";
     }
 
     private static String value(String segment) {
-        int eq = segment.indexOf('=');
-        return eq >= 0 ? segment.substring(eq + 1) : segment;
+        return segment.substring(segment.indexOf('=') + 1);
     }
 
     void add(String key, Map<String, Object> sample) {
@@ -62,13 +57,19 @@ public final class Summary {
         return total;
     }
 
+    /** The sink's closed files read. */
     public int files() {
-        return files;
+        return report.filesRead();
+    }
+
+    /** What was skipped. */
+    public ReadReport report() {
+        return report;
     }
 
     /** Writes the digest as a table. */
     public void print(PrintStream out) {
-        out.printf(Locale.ROOT, "%d samples in %d files, %d service-hours%n", samples(), files, groups.size());
+        out.printf(Locale.ROOT, "%d samples in %d files, %d service-hours%n", samples(), files(), groups.size());
         out.printf(Locale.ROOT, "%-40s %7s %5s %9s %9s %7s %7s %8s %7s %6s%n", "service  hour (UTC)", "samples",
                 "inst", "heap avg", "heap max", "cpu%", "host%", "gc ms", "threads", "lost");
         for (Map.Entry<String, Group> entry : groups.entrySet()) {
@@ -77,6 +78,10 @@ public final class Summary {
                     g.instances.size(), mib(g.heapSum / Math.max(1, g.heapCount)), mib(g.heapMax),
                     percent(g.cpuSum, g.cpuCount), percent(g.hostCpuSum, g.hostCpuCount), g.gcMillis, g.threadsMax,
                     g.lostSamples());
+        }
+        String skipped = report.describe();
+        if (skipped != null) {
+            out.println(skipped);
         }
     }
 

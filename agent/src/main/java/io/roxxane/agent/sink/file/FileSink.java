@@ -1,20 +1,22 @@
 package io.roxxane.agent.sink.file;
 
-import io.roxxane.agent.sink.Sink;
-
 import io.roxxane.agent.config.AgentConfig;
 import io.roxxane.agent.config.ConfigException;
+import io.roxxane.agent.files.FileOwner;
+import io.roxxane.agent.files.OpenDirectory;
+import io.roxxane.agent.files.OwnedFolder;
+import io.roxxane.agent.files.OwnedTree;
 import io.roxxane.agent.log.AgentLog;
 import io.roxxane.agent.sample.EncodedSample;
+import io.roxxane.agent.sink.Sink;
 import io.roxxane.agent.stats.AgentStats;
+import io.roxxane.schema.PartitionKeys;
 import io.roxxane.schema.PartitionRule;
 import java.io.File;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import io.roxxane.schema.PartitionKeys;
+import java.nio.file.NoSuchFileException;
+import java.util.List;
 import java.util.UUID;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The embedded default: samples as gzip JSON lines under the schema's partition layout,
@@ -25,13 +27,12 @@ import java.util.zip.GZIPOutputStream;
  * skip) and renamed once complete, so every visible file is a whole gzip stream. A file closes
  * when it holds {@code roll_size} bytes, when it is {@code roll_time} old, when the sample's hour
  * or service changes, and at shutdown. After each close, the oldest closed files are deleted
- * while the directory holds more than {@code max_disk} bytes. Several JVMs may share one
- * directory: file names carry a per-sink id, and only closed files are ever deleted.
+ * while the agent's own files hold more than {@code max_disk} bytes. Several JVMs may share one
+ * directory: file names carry a per-sink id, and only closed files are ever deleted. Every file
+ * operation goes through {@link OwnedTree} with {@link SinkLayout}: the sink touches nothing in
+ * {@code dir} that it did not write.
  */
 public final class FileSink implements Sink {
-    static final String IN_PROGRESS_PREFIX = ".";
-    static final String IN_PROGRESS_SUFFIX = ".inprogress";
-    static final String FILE_SUFFIX = ".json.gz";
     /**
      * An in-progress file untouched this long was left by a stopped agent: a live one closes its
      * file within roll_time (at most an hour) and at every hour.
@@ -42,54 +43,62 @@ public final class FileSink implements Sink {
     private final AgentStats stats;
     private final long rollSizeBytes;
     private final long rollTimeMillis;
+    private final OwnedTree tree;
     private final DiskCap diskCap;
     private final String sinkId = UUID.randomUUID().toString().substring(0, 8);
 
-    private OpenFile current;
+    private SinkFile current;
     private long fileCounter;
     private boolean closed;
+    /** A write failed since the last file was started: own leftovers are tidied once it works again. */
+    private boolean failing;
 
-    FileSink(File root, AgentStats stats, long rollSizeBytes, long rollTimeMillis, long maxDiskBytes) {
+    FileSink(File root, FileOwner owner, AgentStats stats, long rollSizeBytes, long rollTimeMillis, long maxDiskBytes) {
         this.root = root;
         this.stats = stats;
         this.rollSizeBytes = rollSizeBytes;
         this.rollTimeMillis = rollTimeMillis;
-        this.diskCap = new DiskCap(root, maxDiskBytes, new OrphanSalvage(ORPHAN_AFTER_MILLIS));
+        this.tree = new OwnedTree(root.toPath(), SinkLayout.INSTANCE, owner);
+        this.diskCap = new DiskCap(tree, maxDiskBytes, new OrphanSalvage(sinkId, ORPHAN_AFTER_MILLIS));
     }
 
     /** Creates the sink, checking now that {@code dir} is a writable directory. */
     public static FileSink create(AgentConfig config, AgentStats stats) throws ConfigException {
         File root = config.dir().getAbsoluteFile();
-        checkWritable(root);
-        FileSink sink = new FileSink(root, stats, config.rollSizeBytes(), config.rollTimeMillis(), config.maxDiskBytes());
+        FileOwner owner = checkWritable(root);
+        OpenDirectory.warnIfOpen("dir", root.toPath());
+        FileSink sink = new FileSink(root, owner, stats, config.rollSizeBytes(), config.rollTimeMillis(),
+                config.maxDiskBytes());
         try {
-            sink.diskCap.enforce(); // files a stopped agent left behind, and the cap, from the start
+            sink.diskCap.enforce(null); // files a stopped agent left behind, and the cap, from the start
         } catch (RuntimeException e) {
             AgentLog.warn("cannot tidy " + root + " at start: " + AgentLog.describe(e) + "; going on");
         }
         return sink;
     }
 
-    static void checkWritable(File root) throws ConfigException {
-        String problem = null;
+    /**
+     * Creates {@code root} if missing ({@code rwxr-x---}) and proves it writable with a probe
+     * file, which also tells the agent's user.
+     */
+    static FileOwner checkWritable(File root) throws ConfigException {
+        String problem;
         if (root.exists() && !root.isDirectory()) {
             problem = "it exists and is not a directory";
-        } else if (!root.isDirectory() && !root.mkdirs()) {
-            problem = "it cannot be created";
         } else {
             try {
-                File probe = File.createTempFile(".roxxane-probe", ".tmp", root);
-                if (!probe.delete()) {
-                    probe.deleteOnExit();
+                OwnedFolder.createDirectories(root.toPath());
+                try {
+                    return FileOwner.probe(root.toPath());
+                } catch (IOException | RuntimeException e) {
+                    problem = "it is not writable (" + AgentLog.describe(e) + ")";
                 }
-            } catch (IOException e) {
-                problem = "it is not writable (" + e.getMessage() + ")";
+            } catch (IOException | RuntimeException e) {
+                problem = "it cannot be created (" + AgentLog.describe(e) + ")";
             }
         }
-        if (problem != null) {
-            throw new ConfigException("invalid dir='" + root.getPath() + "': " + problem
-                    + "; expected a writable directory path; the agent stays off");
-        }
+        throw new ConfigException("invalid dir='" + root.getPath() + "': " + problem
+                + "; expected a writable directory path; the agent stays off");
     }
 
     @Override
@@ -106,6 +115,10 @@ public final class FileSink implements Sink {
             }
             if (current == null) {
                 current = open(keys, sample.ts());
+                if (failing) {
+                    failing = false;
+                    diskCap.enforce(current.temporary); // this sink's leftovers from the failures
+                }
             }
             current.write(sample.jsonLine());
             stats.delivered(1, sample.size(), System.currentTimeMillis());
@@ -147,15 +160,19 @@ public final class FileSink implements Sink {
         }
     }
 
-    private OpenFile open(PartitionKeys keys, long firstTs) throws IOException {
-        File directory = new File(root, keys.path());
-        if (!directory.isDirectory() && !directory.mkdirs() && !directory.isDirectory()) {
-            throw new IOException("cannot create " + directory);
+    private SinkFile open(PartitionKeys keys, long firstTs) throws IOException {
+        String name = SinkLayout.closedName(fileTime(keys, firstTs), sinkId, fileCounter);
+        List<String> folders = PartitionFolders.of(keys);
+        long now = System.currentTimeMillis();
+        SinkFile file;
+        try {
+            file = SinkFile.start(tree.createFolders(folders), keys.path(), name, now);
+        } catch (NoSuchFileException folderRemovedMeanwhile) {
+            // another agent's disk cap removed the folder as it emptied: create it again, once
+            file = SinkFile.start(tree.createFolders(folders), keys.path(), name, now);
         }
-        String name = "part-" + fileTime(keys, firstTs) + "-" + sinkId + "-" + (fileCounter++) + FILE_SUFFIX;
-        File finalFile = new File(directory, name);
-        File temporary = new File(directory, IN_PROGRESS_PREFIX + name + IN_PROGRESS_SUFFIX);
-        return new OpenFile(keys.path(), temporary, finalFile, System.currentTimeMillis());
+        fileCounter++; // only a started file takes a name: a failing disk gets the same one again
+        return file;
     }
 
     /**
@@ -170,60 +187,29 @@ public final class FileSink implements Sink {
     }
 
     private void closeCurrent() throws IOException {
-        OpenFile file = current;
+        SinkFile file = current;
         if (file == null) {
             return;
         }
         current = null;
-        file.finish();
-        diskCap.enforce();
+        try {
+            file.finish();
+        } catch (IOException | RuntimeException e) {
+            failing = true;
+            if (file.discarded()) {
+                stats.samplesDropped(file.samples);
+            }
+            throw e;
+        }
+        diskCap.enforce(null);
     }
 
     private void abandonCurrent() {
+        failing = true;
         if (current != null) {
             current.discard();
+            stats.samplesDropped(current.samples);
             current = null;
-        }
-    }
-
-    /** One gzip file being written. */
-    private static final class OpenFile {
-        final String partition;
-        final File temporary;
-        final File finalFile;
-        final long openedAtMillis;
-        final OutputStream out;
-        long uncompressedBytes;
-
-        OpenFile(String partition, File temporary, File finalFile, long openedAtMillis) throws IOException {
-            this.partition = partition;
-            this.temporary = temporary;
-            this.finalFile = finalFile;
-            this.openedAtMillis = openedAtMillis;
-            this.out = new GZIPOutputStream(new FileOutputStream(temporary), 16_384);
-        }
-
-        void write(byte[] line) throws IOException {
-            out.write(line);
-            uncompressedBytes += line.length;
-        }
-
-        void finish() throws IOException {
-            out.close();
-            if (!temporary.renameTo(finalFile)) {
-                throw new IOException("cannot rename " + temporary + " to " + finalFile.getName());
-            }
-        }
-
-        void discard() {
-            try {
-                out.close();
-            } catch (IOException ignored) {
-                // the file is being thrown away
-            }
-            if (!temporary.delete()) {
-                temporary.deleteOnExit();
-            }
         }
     }
 }

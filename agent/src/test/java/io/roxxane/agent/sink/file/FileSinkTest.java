@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.roxxane.agent.config.ConfigException;
+import io.roxxane.agent.files.FileOwner;
 import io.roxxane.agent.sample.EncodedSample;
 import io.roxxane.agent.sample.Sample;
 import io.roxxane.agent.sample.SampleEncoder;
@@ -50,7 +51,11 @@ class FileSinkTest {
     }
 
     private FileSink sink(long rollSize, long rollTime, long maxDisk) {
-        return new FileSink(dir.toFile(), stats, rollSize, rollTime, maxDisk);
+        try {
+            return new FileSink(dir.toFile(), FileOwner.probe(dir), stats, rollSize, rollTime, maxDisk);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private List<Path> visibleFiles() throws IOException {
