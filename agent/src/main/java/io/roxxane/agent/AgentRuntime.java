@@ -5,6 +5,7 @@ import io.roxxane.agent.identity.Identity;
 
 import io.roxxane.agent.collect.CollectorSet;
 import io.roxxane.agent.config.AgentConfig;
+import io.roxxane.agent.distress.DistressMonitor;
 import io.roxxane.agent.config.ConfigException;
 import io.roxxane.agent.config.ConfigResolver;
 import io.roxxane.agent.log.AgentLog;
@@ -34,10 +35,17 @@ public final class AgentRuntime {
     private final Sink sink;
     private final AgentStats stats;
     private final SampleEncoder encoder = new SampleEncoder();
+    private final DistressMonitor distress;
     private volatile boolean stopping;
     private long seq;
 
     AgentRuntime(AgentConfig config, Identity identity, CollectorSet collectors, Sink sink, AgentStats stats) {
+        this(config, identity, collectors, sink, stats, DistressMonitor.start());
+    }
+
+    AgentRuntime(AgentConfig config, Identity identity, CollectorSet collectors, Sink sink, AgentStats stats,
+            DistressMonitor distress) {
+        this.distress = distress;
         this.config = config;
         this.identity = identity;
         this.collectors = collectors;
@@ -86,7 +94,7 @@ public final class AgentRuntime {
         }
         AgentStats stats = new AgentStats();
         Identity identity = Identity.ofThisJvm(config.service(), config.tags(), config.intervalMillis());
-        Sink sink = SinkFactory.create(config, stats);
+        Sink sink = SinkFactory.create(config, stats, identity.instanceId());
         CollectorSet collectors = DefaultCollectors.create();
         return new AgentRuntime(config, identity, collectors, sink, stats);
     }
@@ -152,7 +160,13 @@ public final class AgentRuntime {
                 .set(Column.AGENT_RETRIES, stats.retries())
                 .set(Column.AGENT_FAILURES, stats.failures())
                 .set(Column.AGENT_DISABLED_COLLECTORS, collectors.disabledCount())
-                .set(Column.AGENT_SAMPLES_COLLECTED, stats.samplesCollected());
+                .set(Column.AGENT_SAMPLES_COLLECTED, stats.samplesCollected())
+                .set(Column.AGENT_DISTRESS, distress.evaluate(sample));
+        if (config.spoolDir() != null) {
+            sample.set(Column.AGENT_SPOOL_FAILED_WRITES, stats.spoolFailedWrites())
+                    .set(Column.AGENT_SPOOL_DAMAGED, stats.spoolDamaged())
+                    .set(Column.AGENT_SPOOL_RECOVERED, stats.spoolRecovered());
+        }
         long lastSuccess = stats.lastSuccessMillis();
         if (lastSuccess > 0) {
             sample.set(Column.AGENT_LAST_SUCCESS_TS, lastSuccess);

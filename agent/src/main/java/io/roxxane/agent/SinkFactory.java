@@ -18,10 +18,10 @@ public final class SinkFactory {
      * @throws ConfigException when the sink cannot start with this configuration (for example an
      *     unwritable {@code dir}); the message names the key, the value and what is needed
      */
-    public static Sink create(AgentConfig config, AgentStats stats) throws ConfigException {
+    public static Sink create(AgentConfig config, AgentStats stats, String instanceId) throws ConfigException {
         switch (config.sink()) {
             case FIREHOSE:
-                return FirehoseSink.create(config, stats);
+                return FirehoseSink.create(config, stats, instanceId);
             case LOG:
                 return new LogSink(stats);
             case FILE:

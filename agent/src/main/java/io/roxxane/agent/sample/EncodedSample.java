@@ -9,12 +9,24 @@ public final class EncodedSample {
     private final long seq;
     private final String service;
     private final byte[] jsonLine;
+    private final boolean urgent;
 
     public EncodedSample(long ts, long seq, String service, byte[] jsonLine) {
+        this(ts, seq, service, jsonLine, false);
+    }
+
+    /** @param urgent taken in distress: a sink that batches sends it, and what waits before it, at once */
+    public EncodedSample(long ts, long seq, String service, byte[] jsonLine, boolean urgent) {
         this.ts = ts;
         this.seq = seq;
         this.service = service;
         this.jsonLine = jsonLine;
+        this.urgent = urgent;
+    }
+
+    /** Whether the sample was taken in distress ({@code agent_distress} set): to be sent at once. */
+    public boolean urgent() {
+        return urgent;
     }
 
     /** Epoch ms UTC. */

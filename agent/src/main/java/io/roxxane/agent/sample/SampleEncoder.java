@@ -65,7 +65,7 @@ public final class SampleEncoder {
         byte[] line = encode(sample);
         Object service = sample.get(Column.SERVICE);
         return new EncodedSample(sample.getLong(Column.TS, 0), sample.getLong(Column.SEQ, -1),
-                service == null ? null : service.toString(), line);
+                service == null ? null : service.toString(), line, sample.has(Column.AGENT_DISTRESS));
     }
 
     private static void writeValue(JsonGenerator json, Object value) throws IOException {

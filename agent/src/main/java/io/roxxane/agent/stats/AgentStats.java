@@ -15,6 +15,9 @@ public final class AgentStats {
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong lastSuccessMillis = new AtomicLong();
+    private final AtomicLong spoolFailedWrites = new AtomicLong();
+    private final AtomicLong spoolDamaged = new AtomicLong();
+    private final AtomicLong spoolRecovered = new AtomicLong();
     private volatile String lastError = "";
     private volatile long lastErrorMillis;
 
@@ -32,6 +35,33 @@ public final class AgentStats {
         sentRecords.addAndGet(records);
         sentBytes.addAndGet(bytes);
         lastSuccessMillis.set(nowMillis);
+    }
+
+    /** A sample the spool could not write (a full disk): kept in memory instead. */
+    public void spoolWriteFailed() {
+        spoolFailedWrites.incrementAndGet();
+    }
+
+    /** Damaged stretches of spool files skipped. */
+    public void spoolDamaged(long regions) {
+        spoolDamaged.addAndGet(regions);
+    }
+
+    /** Samples taken over from spools that stopped agents left. */
+    public void spoolRecovered(long samples) {
+        spoolRecovered.addAndGet(samples);
+    }
+
+    public long spoolFailedWrites() {
+        return spoolFailedWrites.get();
+    }
+
+    public long spoolDamaged() {
+        return spoolDamaged.get();
+    }
+
+    public long spoolRecovered() {
+        return spoolRecovered.get();
     }
 
     public void retried() {

@@ -7,28 +7,33 @@ import io.roxxane.agent.config.ConfigException;
 import io.roxxane.agent.log.AgentLog;
 import io.roxxane.agent.sample.EncodedSample;
 import io.roxxane.agent.sink.Sink;
+import io.roxxane.agent.spool.SpoolLog;
 import io.roxxane.agent.stats.AgentStats;
+import java.io.File;
+import java.io.IOException;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Sends samples to an Amazon Data Firehose stream ({@code stream=NAME}). The collector thread
- * only queues ({@link #accept} never waits for the network); one daemon thread,
+ * only hands each sample to the {@link Backlog} ({@link #accept} never waits for the network: in
+ * memory, or appended to the spool log with {@code spool=DIR}); one daemon thread,
  * {@value #THREAD_NAME}, packs samples into as few records as the limits allow, sends them with
- * PutRecordBatch, retries, and spools to disk ({@code spool=DIR}) what cannot be sent. Memory is
- * bounded by {@code buffer}; the oldest samples are dropped past it and counted.
+ * PutRecordBatch and retries. Memory is bounded by {@code buffer}; without a spool the oldest
+ * samples are dropped past it and counted. A sample taken in distress ({@link EncodedSample#urgent})
+ * goes out at once, with whatever waits before it.
  */
 public final class FirehoseSink implements Sink {
     /** Name of the sender thread. */
     public static final String THREAD_NAME = "roxxane-firehose";
 
-    private final SampleQueue queue;
+    private final Backlog backlog;
     private final FirehoseSender sender;
     private final Thread thread;
     private final AgentStats stats;
 
-    private FirehoseSink(SampleQueue queue, FirehoseSender sender, AgentStats stats) {
-        this.queue = queue;
+    private FirehoseSink(Backlog backlog, FirehoseSender sender, AgentStats stats) {
+        this.backlog = backlog;
         this.sender = sender;
         this.stats = stats;
         this.thread = new Thread(sender, THREAD_NAME);
@@ -43,38 +48,48 @@ public final class FirehoseSink implements Sink {
     }
 
     /**
-     * The sink for {@code config}, with its sender thread started. Of the AWS SDK it touches only
-     * the profile-file classes, to check the credentials and config files ({@link AwsProfileFilesCheck}).
+     * The sink for {@code config}, with its sender thread started; with {@code spool=}, this
+     * instance's spool log in that directory. Of the AWS SDK it touches only the profile-file
+     * classes, to check the credentials and config files ({@link AwsProfileFilesCheck}).
      */
-    public static Sink create(AgentConfig config, AgentStats stats) throws ConfigException {
+    public static Sink create(AgentConfig config, AgentStats stats, String instanceId) throws ConfigException {
         AwsProfileFilesCheck.verify();
-        return create(config, stats, ShipperTuning.DEFAULT,
+        return create(config, stats, instanceId, ShipperTuning.DEFAULT,
                 new FirehoseRecordSender(config.stream(), config.region(), config.endpoint(), ShipperTuning.DEFAULT));
     }
 
-    static FirehoseSink create(AgentConfig config, AgentStats stats, ShipperTuning tuning, RecordSender recordSender)
-            throws ConfigException {
-        Spool spool = config.spoolDir() == null ? null : Spool.open(config.spoolDir(), config.spoolMaxBytes());
+    static FirehoseSink create(AgentConfig config, AgentStats stats, String instanceId, ShipperTuning tuning,
+            RecordSender recordSender) throws ConfigException {
         long buffer = config.bufferBytes();
         int maxBatchBytes = (int) Math.min(FirehoseLimits.MAX_BATCH_BYTES, buffer / 4);
-        SampleQueue queue = new SampleQueue(buffer, maxBatchBytes, stats);
+        Backlog backlog = config.spoolDir() == null ? new MemoryBacklog(buffer, maxBatchBytes, stats)
+                : new SpoolBacklog(openSpool(config, instanceId), buffer, maxBatchBytes, stats);
         Random random = new Random(); // jitter only: distinct per JVM, no entropy wait
-        FirehoseSender sender = new FirehoseSender(config.stream(), queue, spool, recordSender, stats, tuning,
-                new Backoff(tuning.backoffBaseMillis, tuning.backoffMaxMillis, random), config.flushMillis(),
-                maxBatchBytes, buffer);
-        FirehoseSink sink = new FirehoseSink(queue, sender, stats);
-        if (spool != null && !spool.isEmpty()) {
-            AgentLog.info("spool " + spool.directory() + " holds " + spool.samples() + " samples from an earlier run;"
-                    + " sending them first");
-        }
+        FirehoseSender sender = new FirehoseSender(config.stream(), config.flushMillis(), backlog, recordSender, stats,
+                tuning, new Backoff(tuning.backoffBaseMillis, tuning.backoffMaxMillis, random));
+        FirehoseSink sink = new FirehoseSink(backlog, sender, stats);
         sink.thread.start();
         return sink;
+    }
+
+    private static SpoolLog openSpool(AgentConfig config, String instanceId) throws ConfigException {
+        File dir = config.spoolDir().getAbsoluteFile();
+        try {
+            return SpoolLog.open(dir, instanceId, config.stream(), config.spoolMaxBytes());
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigException("invalid spool='" + dir + "': " + AgentLog.describe(e) + "; give a writable"
+                    + " directory path or remove spool=; the agent stays off");
+        }
     }
 
     @Override
     public void accept(EncodedSample sample) {
         try {
-            queue.offer(sample, System.nanoTime());
+            long now = System.nanoTime();
+            backlog.add(sample, now);
+            if (sample.urgent()) {
+                sender.flushNow(now);
+            }
         } catch (Throwable t) {
             stats.samplesDropped(1);
         }
@@ -104,9 +119,9 @@ public final class FirehoseSink implements Sink {
         }
     }
 
-    /** Queued and in-flight bytes, under the {@code buffer} bound. */
+    /** Bytes held in memory for the sender, under the {@code buffer} bound. */
     long bufferedBytes() {
-        return queue.bufferedBytes();
+        return backlog.bufferedBytes();
     }
 
     /** Whether the sender thread is still running (for tests). */

@@ -1,26 +1,25 @@
 package io.roxxane.agent.sink.firehose;
 
+import io.roxxane.agent.spool.SpoolPosition;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * The batch the sender is delivering: its records, the spool key that orders it among spooled
- * batches (-1 without a spool) and whether it was read from the spool (then its file stays until
- * Firehose takes it).
+ * The batch the sender is delivering: its records and, for a batch read from the spool, the spool
+ * position after its last sample (acknowledged once Firehose has taken every record).
  */
 final class PendingBatch {
     private final List<PackedRecord> records;
-    private final long spoolKey;
-    private final boolean fromSpool;
+    private final SpoolPosition spoolEnd;
     private final long bytes;
     private final int samples;
     private int attempts;
 
-    PendingBatch(List<PackedRecord> records, long spoolKey, boolean fromSpool) {
+    /** @param spoolEnd where the batch ends in the spool; null for a batch from memory */
+    PendingBatch(List<PackedRecord> records, SpoolPosition spoolEnd) {
         this.records = Collections.unmodifiableList(new ArrayList<PackedRecord>(records));
-        this.spoolKey = spoolKey;
-        this.fromSpool = fromSpool;
+        this.spoolEnd = spoolEnd;
         long b = 0;
         int s = 0;
         for (PackedRecord record : records) {
@@ -35,12 +34,9 @@ final class PendingBatch {
         return records;
     }
 
-    long spoolKey() {
-        return spoolKey;
-    }
-
-    boolean fromSpool() {
-        return fromSpool;
+    /** Where the batch ends in the spool, or null for a batch from memory. */
+    SpoolPosition spoolEnd() {
+        return spoolEnd;
     }
 
     long bytes() {
@@ -66,7 +62,7 @@ final class PendingBatch {
         for (int index : indexes) {
             kept.add(records.get(index));
         }
-        PendingBatch reduced = new PendingBatch(kept, spoolKey, fromSpool);
+        PendingBatch reduced = new PendingBatch(kept, spoolEnd);
         reduced.attempts = attempts;
         return reduced;
     }

@@ -36,7 +36,12 @@ final class RecordPacker {
      * {@link #fitsAlone}.
      */
     boolean tryAdd(EncodedSample sample) {
-        int size = sample.size();
+        return tryAdd(sample.jsonLine());
+    }
+
+    /** As {@link #tryAdd(EncodedSample)}, for a sample line read back from the spool. */
+    boolean tryAdd(byte[] line) {
+        int size = line.length;
         if (!fitsAlone(size) || batchBytes + size > maxBatchBytes) {
             return false;
         }
@@ -47,7 +52,7 @@ final class RecordPacker {
             }
             closeOpenRecord();
         }
-        open.write(sample.jsonLine(), 0, size);
+        open.write(line, 0, size);
         openSamples++;
         batchBytes += size;
         batchSamples++;

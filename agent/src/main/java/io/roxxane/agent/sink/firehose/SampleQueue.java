@@ -139,6 +139,13 @@ final class SampleQueue {
         return queuedBytes >= fullBatchBytes;
     }
 
+    /** Removes and returns every queued sample, oldest first. */
+    synchronized EncodedSample[] drain() {
+        EncodedSample[] all = samples.toArray(new EncodedSample[0]);
+        clear();
+        return all;
+    }
+
     /** Removes every queued sample (at shutdown, when they can be neither sent nor spooled). */
     synchronized int clear() {
         int count = samples.size();

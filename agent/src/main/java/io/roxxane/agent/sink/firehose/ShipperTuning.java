@@ -10,7 +10,7 @@ import io.roxxane.agent.aws.CallTimeouts;
 public final class ShipperTuning {
     /** Production values. */
     public static final ShipperTuning DEFAULT = new ShipperTuning(200, 30_000, 60_000,
-            new CallTimeouts(10_000, 30_000), 1_000);
+            new CallTimeouts(10_000, 30_000), 250);
 
     /** First backoff step after a retryable failure. */
     final long backoffBaseMillis;
@@ -20,7 +20,7 @@ public final class ShipperTuning {
     final long slowRetryMillis;
     /** One HTTP attempt, and one API call with credentials and signing. */
     final CallTimeouts calls;
-    /** At shutdown with a spool: time kept back from delivery to write what is left to disk. */
+    /** At shutdown with a spool: time kept back from delivery to close the spool (a sync). */
     final long spoolReserveMillis;
 
     public ShipperTuning(long backoffBaseMillis, long backoffMaxMillis, long slowRetryMillis, CallTimeouts calls,

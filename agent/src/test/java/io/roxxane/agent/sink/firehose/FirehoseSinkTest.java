@@ -298,18 +298,20 @@ class FirehoseSinkTest {
     }
 
     @Test
-    void accept_whenOutageOutlastsTheBufferWithSpool_spoolsAndDeliversEverySampleWhenBack() throws Exception {
+    void accept_whenOutageOutlastsTheBufferWithSpool_keepsEverySampleOnDiskAndDeliversThemWhenBack() throws Exception {
         fake.down();
         File spool = temp.resolve("spool").toFile();
-        FirehoseSink sink = sink(fake, stats, ",spool=" + spool);
+        FirehoseSink sink = sink(fake, stats, ",spool=" + spool); // buffer=1MiB
         acceptAll(sink, 0, 400);
         await("a batch in flight", WAIT, () -> stats.failures() >= 1);
         acceptPaced(sink, 400, 2_600);
-        await("spooled", WAIT, () -> spoolFiles(spool) > 0);
+        assertTrue(spoolBytes(spool) > 3_000 * 1_000, "every sample on disk: " + spoolBytes(spool));
+        assertTrue(sink.bufferedBytes() < (1 << 20), "memory within buffer: " + sink.bufferedBytes());
         fake.up();
         await("all delivered", WAIT, () -> fake.distinctSeqs() == 3_000);
-        await("spool emptied", WAIT, () -> spoolFiles(spool) == 0);
         sink.close(deadlineIn(Duration.ofSeconds(5)));
+        assertEquals(0, spoolFiles(spool), "a spool whose samples were all delivered is removed at close");
+        assertEquals(0, stats.droppedSamples());
         assertAllArrivedOnce(3_000);
         assertInOrderByCall();
     }
@@ -322,18 +324,20 @@ class FirehoseSinkTest {
         acceptAll(first, 0, 700);
         await("a failed attempt", WAIT, () -> stats.failures() >= 1);
         first.close(deadlineIn(Duration.ofMillis(1_500)));
-        assertTrue(spoolFiles(spool) > 0, "spooled at shutdown");
+        assertTrue(spoolFiles(spool) > 0, "kept in the spool at shutdown");
         assertEquals(0, stats.droppedSamples());
+        assertTrue(logText().contains("700 samples not delivered in time stay in the spool"), logText());
 
         fake.up();
         AgentStats secondStats = new AgentStats();
         FirehoseSink second = sink(fake, secondStats, ",spool=" + spool);
         await("all delivered", WAIT, () -> fake.distinctSeqs() == 700);
-        await("spool emptied", WAIT, () -> spoolFiles(spool) == 0);
         second.close(deadlineIn(Duration.ofSeconds(5)));
+        assertEquals(0, spoolFiles(spool), "nothing left once delivered");
         assertAllArrived(700);
         assertEquals(0, secondStats.droppedSamples());
-        assertTrue(logText().contains("from an earlier run"), logText());
+        assertEquals(700, secondStats.spoolRecovered());
+        assertTrue(logText().contains("took over 700 samples that stopped agents left"), logText());
     }
 
     @Test
@@ -346,8 +350,10 @@ class FirehoseSinkTest {
         acceptAll(sink, 400, 4_600);
         await("spool full", WAIT, () -> stats.droppedSamples() > 0);
         fake.up();
-        await("queue and spool drained", WAIT, () -> sink.bufferedBytes() == 0 && spoolFiles(spool) == 0);
+        await("every sample delivered or counted", WAIT,
+                () -> fake.distinctSeqs() + stats.droppedSamples() == 5_000);
         sink.close(deadlineIn(Duration.ofSeconds(5)));
+        assertEquals(0, spoolFiles(spool), "nothing left once delivered");
         Set<Long> arrived = new HashSet<>(fake.seqs());
         assertEquals(arrived.size(), fake.seqs().size(), "no duplicates");
         assertEquals(5_000, arrived.size() + stats.droppedSamples());
@@ -381,7 +387,7 @@ class FirehoseSinkTest {
         sink.close(deadline);
         long late = System.nanoTime() - deadline;
         assertTrue(late < TimeUnit.MILLISECONDS.toNanos(500), "close returned " + late / 1_000_000 + " ms after its deadline");
-        assertTrue(spoolFiles(spool) > 0, "what the hanging call held is in the spool");
+        assertTrue(spoolFiles(spool) > 0, "what the hanging call held stays in the spool");
         assertEquals(0, stats.droppedSamples());
 
         fake.behave((call, records) -> FakeFirehose.Reply.ok());
@@ -486,9 +492,20 @@ class FirehoseSinkTest {
         return logText().lines().filter(l -> l.contains(fragment)).count();
     }
 
+    /** The spool's segment files (every instance's). */
     private static int spoolFiles(File dir) {
-        String[] names = dir.list((d, name) -> name.endsWith(Spool.SUFFIX));
+        String[] names = dir.list((d, name) -> name.startsWith("roxxane-spool-") && name.endsWith(".log"));
         return names == null ? 0 : names.length;
+    }
+
+    /** Bytes in the spool's segment files. */
+    private static long spoolBytes(File dir) {
+        File[] files = dir.listFiles((d, name) -> name.startsWith("roxxane-spool-") && name.endsWith(".log"));
+        long bytes = 0;
+        for (File file : files == null ? new File[0] : files) {
+            bytes += file.length();
+        }
+        return bytes;
     }
 
     /** Without failures in between, each call's first seq is larger than the previous call's. */

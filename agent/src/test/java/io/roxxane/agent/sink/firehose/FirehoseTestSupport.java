@@ -49,7 +49,7 @@ public final class FirehoseTestSupport {
      */
     public static FirehoseSink sink(AgentConfig config, AgentStats stats, long attemptTimeoutMillis) throws Exception {
         ShipperTuning tuning = ShipperTuning.forTests(attemptTimeoutMillis);
-        return FirehoseSink.create(config, stats, tuning,
+        return FirehoseSink.create(config, stats, java.util.UUID.randomUUID().toString(), tuning,
                 new FirehoseRecordSender(config.stream(), config.region(), config.endpoint(), tuning));
     }
 
