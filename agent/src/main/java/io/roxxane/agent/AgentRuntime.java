@@ -70,7 +70,7 @@ public final class AgentRuntime {
         runtime.registerShutdownHook();
         AgentMBeanRegistrar.registerLater(runtime.stats);
         AgentLog.info("started " + AgentVersion.get() + (attachedAtRunTime ? " (attached)" : "") + ": service="
-                + runtime.identity.service() + ", sink=" + describeSink(runtime.config) + ", interval="
+                + runtime.identity.service() + ", instance=" + runtime.identity.instanceId() + ", sink=" + describeSink(runtime.config) + ", interval="
                 + runtime.config.intervalMillis() + "ms");
         runtime.runLoop();
     }

@@ -93,6 +93,22 @@ public final class SignedFirehoseCall implements AutoCloseable {
      * @throws RuntimeException from the credentials chain (no credentials) or the signer
      */
     public TimedExchange.Response send(String target, byte[] body, long deadlineMillis) throws IOException {
+        SignedRequest signed = sign(target, body);
+        return exchange.call(signed.request(), signed.payload().orElse(ContentStreamProvider.fromByteArrayUnsafe(body)),
+                deadlineMillis);
+    }
+
+    /**
+     * Resolves the credentials and signs {@code body} without sending it: loads and runs once what
+     * every call needs, so that the first real call costs no more than the others.
+     *
+     * @throws RuntimeException when no credentials are found (the first call says so too)
+     */
+    public void warmUp(String target, byte[] body) {
+        sign(target, body);
+    }
+
+    private SignedRequest sign(String target, byte[] body) {
         AwsCredentialsIdentity identity = credentials.resolveCredentials();
         String path = endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() ? "/" : endpoint.getRawPath();
         SdkHttpFullRequest request = SdkHttpFullRequest.builder()
@@ -110,7 +126,7 @@ public final class SignedFirehoseCall implements AutoCloseable {
                 .payload(payload)
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, SIGNING_NAME)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region));
-        return exchange.call(signed.request(), signed.payload().orElse(payload), deadlineMillis);
+        return signed;
     }
 
     @Override

@@ -11,21 +11,26 @@ import java.util.List;
 
 /**
  * Whether the JVM or its container is heading for trouble, judged on each sample just collected:
- * heap in use after the last collection near the heap's maximum, a high share of the interval
- * spent in GC pauses, container memory (working set) near its limit, file descriptors or
- * processes/threads near their limits, or a low-memory notification from the JVM. The answer goes
+ * heap in use after the last collection near the heap's maximum (85%) or climbing to it within
+ * five intervals, a quarter of the interval spent in GC pauses, container memory (working set),
+ * file descriptors or processes/threads near their limits (90%, or within five intervals at the
+ * last rate), or a low-memory notification from the JVM. The answer goes
  * in {@code agent_distress} and makes the sample urgent: sent at once instead of at the next flush,
  * so that the figures from just before a crash get out. Cheap: a few MXBean reads, no safepoint.
  */
 public final class DistressMonitor {
     private final List<MemoryPoolMXBean> heapPools = new ArrayList<MemoryPoolMXBean>();
     private final LowMemoryNotifications notifications = new LowMemoryNotifications();
-    private final Pressure heapAfterGc = new Pressure("heap_after_gc", 0.90, 0.80);
-    private final Pressure gcTime = new Pressure("gc_time", 0.25, 0.10);
-    private final Pressure containerMemory = new Pressure("container_memory", 0.90, 0.80);
-    private final Pressure fds = new Pressure("fds", 0.90, 0.80);
-    private final Pressure pids = new Pressure("pids", 0.90, 0.80);
+    private final Pressure heapAfterGc = new Pressure("heap_after_gc", 0.85, 0.75, 5);
+    private final Pressure gcTime = new Pressure("gc_time", 0.25, 0.10, 0);
+    private final Pressure containerMemory = new Pressure("container_memory", 0.90, 0.80, 5);
+    private final Pressure fds = new Pressure("fds", 0.90, 0.80, 5);
+    private final Pressure pids = new Pressure("pids", 0.90, 0.80, 5);
     private final StringBuilder reason = new StringBuilder(64);
+
+    /** For tests: judges the sample's figures alone (no heap pools, no notifications). */
+    DistressMonitor() {
+    }
 
     /** Looks the heap pools up and listens for the JVM's low-memory notifications. */
     public static DistressMonitor start() {

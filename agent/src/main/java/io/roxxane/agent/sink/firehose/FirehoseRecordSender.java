@@ -45,13 +45,27 @@ public final class FirehoseRecordSender implements RecordSender {
     }
 
     @Override
+    public void prepare() {
+        try {
+            call().warmUp(PutRecordBatchJson.TARGET, PutRecordBatchJson.request(stream, new ArrayList<byte[]>()));
+        } catch (Throwable t) {
+            // the first put builds it again and says what is wrong
+        }
+    }
+
+    private SignedFirehoseCall call() {
+        if (call == null) {
+            final long attemptMillis = tuning.calls.attemptMillis();
+            call = SignedFirehoseCall.create(region, endpoint, tuning.calls,
+                    (resolvedRegion, exchange) -> AgentCredentials.chain(resolvedRegion, exchange, attemptMillis));
+        }
+        return call;
+    }
+
+    @Override
     public PutOutcome put(List<PackedRecord> records, long timeoutMillis) {
         try {
-            if (call == null) {
-                final long attemptMillis = tuning.calls.attemptMillis();
-                call = SignedFirehoseCall.create(region, endpoint, tuning.calls,
-                        (resolvedRegion, exchange) -> AgentCredentials.chain(resolvedRegion, exchange, attemptMillis));
-            }
+            SignedFirehoseCall call = call();
             long deadline = Math.min(timeoutMillis > 0 ? timeoutMillis : tuning.calls.callMillis(),
                     tuning.calls.attemptMillis());
             TimedExchange.Response response = call.send(PutRecordBatchJson.TARGET,

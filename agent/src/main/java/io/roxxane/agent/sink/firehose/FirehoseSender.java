@@ -75,6 +75,7 @@ final class FirehoseSender implements Runnable {
     @Override
     public void run() {
         try {
+            sender.prepare();
             while (!closing) {
                 try {
                     step();

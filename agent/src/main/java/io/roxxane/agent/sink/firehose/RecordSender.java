@@ -9,6 +9,13 @@ interface RecordSender {
      */
     PutOutcome put(List<PackedRecord> records, long timeoutMillis);
 
+    /**
+     * Gets ready for the first call (client, endpoint, credentials) so that it does not pay for
+     * that when it matters: the first call may be the one a dying JVM makes. Never throws.
+     */
+    default void prepare() {
+    }
+
     /** Releases the client. Never throws. */
     void close();
 }

@@ -89,6 +89,15 @@ final class AgentChild {
         return seqs;
     }
 
+    /** The agent instance's id, from its start line. */
+    String instanceId() throws IOException {
+        Matcher m = Pattern.compile("\\[roxxane\\] started .*instance=([0-9a-f-]{36})").matcher(log());
+        if (!m.find()) {
+            throw new AssertionError("no start line with the instance id:\n" + log());
+        }
+        return m.group(1);
+    }
+
     static File agentJar() {
         String path = System.getProperty("test.roxxane.jar");
         assertTrue(path != null && new File(path).isFile(), "test.roxxane.jar not built: " + path
