@@ -101,7 +101,11 @@ public final class SpoolLog {
             ack = AckFile.open(dir, instanceId);
             SpoolLog log = new SpoolLog(dir, instanceId, stream, maxBytes, lockChannel, lock, ack);
             synchronized (log) {
-                log.startSegment();
+                try {
+                    log.startSegment();
+                } catch (IOException full) {
+                    // a full disk at start: the first append tries again, and keeps the sample elsewhere meanwhile
+                }
             }
             return log;
         } catch (IOException | RuntimeException e) {
@@ -156,11 +160,11 @@ public final class SpoolLog {
 
     /** Caller holds the lock. Closes the active segment for writing (kept for a later sync) and starts the next. */
     private void startSegment() throws IOException {
+        long number = nextNumber++;
+        Segment segment = Segment.create(dir, number, SpoolFiles.segment(instanceId, number), header);
         if (active != null) {
             unsynced.add(active);
         }
-        long number = nextNumber++;
-        Segment segment = Segment.create(dir, number, SpoolFiles.segment(instanceId, number), header);
         segments.put(number, segment);
         active = segment;
         bytesWritten += segment.dataStart;

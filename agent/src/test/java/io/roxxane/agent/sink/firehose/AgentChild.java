@@ -62,17 +62,27 @@ final class AgentChild {
     }
 
     Process start() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command()).redirectError(stderr)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        environmentInto(builder.environment());
+        return builder.start();
+    }
+
+    /** The child's command line. */
+    List<String> command() {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvmOptions);
         command.add("-javaagent:" + agentJar() + "=" + agentArgs);
         command.addAll(List.of("-cp", hostClassPath(), host.getName()));
         command.addAll(hostArgs);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("ROXXANE_"));
-        builder.environment().putAll(environment);
-        return builder.start();
+        return command;
+    }
+
+    /** Puts the child's environment into {@code env}: no AWS or Roxxane setting of the test's own. */
+    void environmentInto(java.util.Map<String, String> env) {
+        env.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("ROXXANE_"));
+        env.putAll(environment);
     }
 
     String log() throws IOException {
