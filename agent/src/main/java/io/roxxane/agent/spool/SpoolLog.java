@@ -214,32 +214,31 @@ public final class SpoolLog {
         int samples = 0;
         SpoolPosition cursor = readCursor;
         long bytes = 0;
-        reading:
         for (Segment segment : snapshot) {
             long from = segment.number == cursor.segment ? Math.max(cursor.offset, segment.dataStart) : segment.dataStart;
             long end = segment.end();
             FrameReader reader = new FrameReader(reader(segment), from, end);
+            boolean roomLeft = true;
             byte[] line;
             while ((line = reader.peek()) != null) {
                 if (!room.take(line)) {
-                    cursor = new SpoolPosition(segment.number, reader.position());
-                    break reading;
+                    roomLeft = false;
+                    break;
                 }
                 samples++;
-                bytes += Frames.HEADER_BYTES + line.length;
                 reader.advance(line.length);
             }
             damagedRegions += reader.damagedRegions();
+            bytes += reader.position() - from; // frames and any damage skipped
             cursor = new SpoolPosition(segment.number, reader.position());
+            boolean readToItsEnd;
             synchronized (this) {
-                if (segment != active || segment.end() != end) {
-                    if (segment == active) {
-                        break; // more was appended meanwhile: read on next time
-                    }
-                    continue; // a closed segment read to its end: go on with the next
-                }
+                // a closed segment read to its end: go on with the next; else read on next time
+                readToItsEnd = roomLeft && segment != active && segment.end() == end;
             }
-            break;
+            if (!readToItsEnd) {
+                break;
+            }
         }
         readCursor = cursor;
         readBytes += bytes;

@@ -181,6 +181,7 @@ final class SpoolBacklog implements Backlog {
         stats.samplesDropped(lost);
         long kept = log.unacknowledgedSamples();
         log.close();
+        AgentLog.debug("spool: " + log.bytesWritten() + " bytes written, " + log.fsyncs() + " fsyncs");
         if (kept > 0) {
             AgentLog.info("shutdown: " + kept + " samples not delivered in time stay in the spool " + log.directory()
                     + "; the next start with the same spool= sends them");
