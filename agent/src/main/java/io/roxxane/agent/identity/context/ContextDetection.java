@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
  * <p>{@link #start} reads what is local at once, on the calling (agent) thread: the OpenTelemetry
  * variables, the Kubernetes service account namespace file, whether DMI says EC2. When an
  * endpoint is to be asked (ECS task metadata, EC2 instance metadata) it starts the daemon thread
- * {@value #THREAD_NAME}, which starts {@value #FETCH_THREAD_NAME} for the HTTP exchanges and
- * waits for it at most {@link ContextEnvironment#BUDGET_MILLIS} from start; at that deadline it
- * abandons the exchange in flight, and what is known then is final. Both threads end by then.
+ * {@value #THREAD_NAME} for the HTTP exchanges, each held to the deadline
+ * {@link ContextEnvironment#BUDGET_MILLIS} after start ({@link MetadataHttp}); what is known at
+ * the deadline is final, and the thread ends then.
  *
  * <p>Nothing waits for detection: {@link #current()} returns what is known so far, so a sample
  * taken before detection ends carries the local context, and later samples the rest. Problems
@@ -30,7 +30,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ContextDetection {
     public static final String THREAD_NAME = "roxxane-context";
-    public static final String FETCH_THREAD_NAME = "roxxane-context-fetch";
     static final String KUBERNETES_NAMESPACE_FILE = "/var/run/secrets/kubernetes.io/serviceaccount/namespace";
     static final String KUBERNETES_HOST_VARIABLE = "KUBERNETES_SERVICE_HOST";
     private static final int MAX_NAMESPACE_CHARS = 253;
@@ -43,6 +42,8 @@ public final class ContextDetection {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile FleetContext current;
     private boolean closed;
+    /** When {@link #fetchInBackground} runs: nothing is published after it. */
+    private long deadline;
 
     private ContextDetection(OtelResource otel, String namespace, boolean kubernetes, Problems problems) {
         this.serviceName = otel == null ? null : otel.serviceName;
@@ -76,7 +77,7 @@ public final class ContextDetection {
             EcsDetector ecs = EcsDetector.forEnvironment(env, problems);
             Ec2Detector ec2 = Ec2Detector.forEnvironment(env, problems);
             if (ecs == null && ec2 == null) {
-                detection.finish(null, null);
+                detection.finish();
             } else {
                 detection.fetchInBackground(ecs, ec2, env.budgetMillis());
             }
@@ -102,17 +103,18 @@ public final class ContextDetection {
         return finished.await(timeout, unit);
     }
 
-    private void fetchInBackground(final EcsDetector ecs, final Ec2Detector ec2, final long budgetMillis) {
-        final long start = System.nanoTime();
+    private void fetchInBackground(final EcsDetector ecs, final Ec2Detector ec2, long budgetMillis) {
+        long start = System.nanoTime();
         final long deadline = start + TimeUnit.MILLISECONDS.toNanos(budgetMillis);
         // When both are asked, ECS (the more specific) gets half the time, so that a hanging
         // ECS endpoint leaves EC2 its turn.
         final long ecsDeadline = ec2 == null ? deadline : start + TimeUnit.MILLISECONDS.toNanos(budgetMillis / 2);
-        final MetadataHttp http = new MetadataHttp();
-        final Thread fetch = daemon(FETCH_THREAD_NAME, new Runnable() {
+        this.deadline = deadline;
+        Thread thread = new Thread(new Runnable() {
             @Override
             public void run() {
                 try {
+                    MetadataHttp http = new MetadataHttp();
                     Map<Column, String> ecsFound = noValues();
                     if (ecs != null) {
                         ecsFound = ecs.detect(http, ecsDeadline, problems);
@@ -123,55 +125,29 @@ public final class ContextDetection {
                     }
                 } catch (Throwable t) {
                     problems.add(AgentLog.describe(t));
-                }
-            }
-        });
-        Thread coordinator = daemon(THREAD_NAME, new Runnable() {
-            @Override
-            public void run() {
-                String gaveUp = null;
-                try {
-                    fetch.start();
-                    long left;
-                    while (fetch.isAlive() && (left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) > 0) {
-                        fetch.join(left);
-                    }
-                    if (fetch.isAlive()) {
-                        gaveUp = "gave up after " + budgetMillis + " ms";
-                    }
-                } catch (InterruptedException e) {
-                    gaveUp = "interrupted";
-                    Thread.currentThread().interrupt();
-                } catch (Throwable t) {
-                    gaveUp = AgentLog.describe(t);
                 } finally {
-                    finish(http, gaveUp);
+                    finish();
                 }
             }
-        });
-        coordinator.start();
+        }, THREAD_NAME);
+        thread.setDaemon(true);
+        thread.setPriority(Thread.NORM_PRIORITY - 1);
+        thread.start();
     }
 
+    /** What is known now becomes the context, unless detection is over (its deadline passed). */
     private synchronized void publish(Map<Column, String> ecsFound, Map<Column, String> ec2Found) {
-        if (!closed) {
+        if (!closed && System.nanoTime() - deadline < 0) {
             current = compose(ecsFound, ec2Found);
         }
     }
 
-    /**
-     * Ends detection: what is known is final, and the problems are reported in one line. With
-     * {@code gaveUp}, the exchange still in flight on {@code http} is closed and why is reported.
-     */
-    private void finish(MetadataHttp http, String gaveUp) {
+    /** Ends detection: what is known is final, and the problems are reported in one line. */
+    private void finish() {
         synchronized (this) {
             closed = true;
         }
-        List<String> reported = problems.close(); // before closing the exchange: its failure is no news
-        if (gaveUp != null) {
-            String inFlight = http.abandon();
-            reported.add(gaveUp + (inFlight == null ? "" : " waiting for " + inFlight));
-        }
-        String line = Problems.line(reported);
+        String line = Problems.line(problems.close());
         if (line != null) {
             AgentLog.warn(line);
         }
@@ -199,10 +175,4 @@ public final class ContextDetection {
         return Collections.emptyMap();
     }
 
-    private static Thread daemon(String name, Runnable work) {
-        Thread thread = new Thread(work, name);
-        thread.setDaemon(true);
-        thread.setPriority(Thread.NORM_PRIORITY - 1);
-        return thread;
-    }
 }

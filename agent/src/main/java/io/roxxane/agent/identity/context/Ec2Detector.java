@@ -114,9 +114,12 @@ final class Ec2Detector {
             MetadataHttp.Answer answer = http.exchange("PUT", endpoint + TOKEN_PATH,
                     Collections.singletonMap(TOKEN_TTL_HEADER, TOKEN_TTL_SECONDS), deadlineNanos);
             token = answer.ok() ? answer.text().trim() : null;
-            if (token == null || token.isEmpty()) {
-                problems.add(at(TOKEN_PATH) + ": HTTP " + answer.status
-                        + (answer.ok() ? " with no token" : " (IMDSv2 session token refused)"));
+            if (token == null) {
+                problems.add(at(TOKEN_PATH) + ": HTTP " + answer.status + " (IMDSv2 session token refused)");
+                return found;
+            }
+            if (!MetadataHttp.isToken(token)) {
+                problems.add(at(TOKEN_PATH) + ": HTTP " + answer.status + " without a usable token");
                 return found;
             }
         } catch (IOException | RuntimeException e) {

@@ -56,7 +56,8 @@ final class EcsDetector {
         if (container != null) {
             putIfPresent(found, Column.CONTAINER_NAME, container.get("Name"));
         }
-        Map<String, String> task = fetch(http, uri + TASK_PATH, deadlineNanos, problems);
+        Map<String, String> task = System.nanoTime() - deadlineNanos < 0
+                ? fetch(http, uri + TASK_PATH, deadlineNanos, problems) : null; // no time left: one problem is enough
         if (task != null) {
             putIfPresent(found, Column.AWS_ECS_TASK_ARN, task.get("TaskARN"));
             putIfPresent(found, Column.AWS_ECS_TASK_FAMILY, task.get("Family"));
