@@ -39,6 +39,8 @@ public final class FakeMetadataEndpoint implements AutoCloseable {
         public final String method;
         public final String path;
         public final Map<String, String> headers;
+        /** Wall-clock time of arrival, epoch milliseconds (comparable with a sample's {@code ts}). */
+        public final long receivedAtMillis = System.currentTimeMillis();
 
         Request(String method, String path, Map<String, String> headers) {
             this.method = method;
