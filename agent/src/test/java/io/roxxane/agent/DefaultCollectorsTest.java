@@ -6,6 +6,7 @@ import io.roxxane.agent.collect.CollectorSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.roxxane.agent.identity.context.FleetContext;
 import io.roxxane.agent.log.AgentLog;
 import io.roxxane.agent.sample.Sample;
 import io.roxxane.schema.Column;
@@ -28,14 +29,12 @@ class DefaultCollectorsTest {
             Column.SCHEMA_VERSION, Column.TAGS, Column.ARRIVAL_TS, Column.AGENT_COLLECT_US,
             Column.AGENT_DROPPED_SAMPLES, Column.AGENT_SENT_RECORDS, Column.AGENT_SENT_BYTES, Column.AGENT_RETRIES,
             Column.AGENT_FAILURES, Column.AGENT_DISABLED_COLLECTORS, Column.AGENT_SAMPLES_COLLECTED,
-            Column.AGENT_LAST_SUCCESS_TS, Column.AGENT_LAST_ERROR, Column.AGENT_LAST_ERROR_TS,
-            // the fleet context: identity too (Identity writes what detection found)
-            Column.CLOUD_PROVIDER, Column.CLOUD_PLATFORM, Column.CLOUD_REGION, Column.CLOUD_AVAILABILITY_ZONE,
-            Column.CLOUD_ACCOUNT_ID, Column.HOST_ID, Column.HOST_TYPE, Column.HOST_IMAGE_ID,
-            Column.AWS_ECS_CLUSTER_ARN, Column.AWS_ECS_TASK_ARN, Column.AWS_ECS_TASK_FAMILY,
-            Column.AWS_ECS_TASK_REVISION, Column.AWS_ECS_LAUNCHTYPE, Column.CONTAINER_NAME,
-            Column.K8S_NAMESPACE_NAME, Column.K8S_POD_NAME, Column.K8S_NODE_NAME, Column.K8S_CONTAINER_NAME,
-            Column.RESOURCE_ATTRIBUTES);
+            Column.AGENT_LAST_SUCCESS_TS, Column.AGENT_LAST_ERROR, Column.AGENT_LAST_ERROR_TS);
+
+    static {
+        NOT_FROM_COLLECTORS.addAll(FleetContext.COLUMNS); // identity too: Identity writes what detection found
+    }
+
     /** Only present inside a cgroup with limits; this test machine's cgroups have none. */
     private static final Set<Column> CONTAINER_LIMITS =
             EnumSet.of(Column.CONTAINER_CPU_LIMIT, Column.CONTAINER_MEMORY_LIMIT_BYTES);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.roxxane.agent.identity.context.FleetContext;
 import io.roxxane.schema.Column;
 import io.roxxane.schema.ColumnType;
 import io.roxxane.schema.PartitionRule;
@@ -37,14 +38,11 @@ class FileSinkOutputIT {
             Column.ARRIVAL_TS, // set by the transform in AWS
             Column.CONTAINER_CPU_LIMIT, Column.CONTAINER_MEMORY_LIMIT_BYTES, // only under cgroup limits
             Column.TAGS, // not configured here
-            Column.AGENT_LAST_ERROR, Column.AGENT_LAST_ERROR_TS, // only after a delivery error
-            // the fleet context: only where detected (AWS, ECS, Kubernetes, OTEL_RESOURCE_ATTRIBUTES)
-            Column.CLOUD_PROVIDER, Column.CLOUD_PLATFORM, Column.CLOUD_REGION, Column.CLOUD_AVAILABILITY_ZONE,
-            Column.CLOUD_ACCOUNT_ID, Column.HOST_ID, Column.HOST_TYPE, Column.HOST_IMAGE_ID,
-            Column.AWS_ECS_CLUSTER_ARN, Column.AWS_ECS_TASK_ARN, Column.AWS_ECS_TASK_FAMILY,
-            Column.AWS_ECS_TASK_REVISION, Column.AWS_ECS_LAUNCHTYPE, Column.CONTAINER_NAME,
-            Column.K8S_NAMESPACE_NAME, Column.K8S_POD_NAME, Column.K8S_NODE_NAME, Column.K8S_CONTAINER_NAME,
-            Column.RESOURCE_ATTRIBUTES);
+            Column.AGENT_LAST_ERROR, Column.AGENT_LAST_ERROR_TS); // only after a delivery error
+
+    static {
+        MAY_BE_ABSENT.addAll(FleetContext.COLUMNS); // only where detected (AWS, ECS, Kubernetes, OTEL_*)
+    }
 
     static Stream<Jdk> jdks() {
         return Jdk.all().stream();

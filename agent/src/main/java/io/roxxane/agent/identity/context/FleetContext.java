@@ -4,14 +4,25 @@ import io.roxxane.agent.sample.Sample;
 import io.roxxane.schema.Column;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where the samples come from, beyond the JVM itself: the cloud, ECS and Kubernetes columns and
  * the {@code resource_attributes} map. Immutable; every sample writes the latest one.
  */
 public final class FleetContext {
+    /** The columns a fleet context may fill: each a semantic convention's, and {@code resource_attributes}. */
+    public static final Set<Column> COLUMNS;
+
+    static {
+        EnumSet<Column> columns = EnumSet.copyOf(OtelResource.COLUMN_BY_KEY.values());
+        columns.add(Column.RESOURCE_ATTRIBUTES);
+        COLUMNS = Collections.unmodifiableSet(columns);
+    }
+
     /** Nothing known. */
     public static final FleetContext EMPTY =
             new FleetContext(new EnumMap<Column, String>(Column.class), new LinkedHashMap<String, String>());
