@@ -68,8 +68,7 @@ final class Ec2Detector {
         }
         String configured = env.variable(ENDPOINT_VARIABLE);
         if (configured != null) {
-            String lower = configured.toLowerCase(Locale.ROOT);
-            if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+            if (!configured.toLowerCase(Locale.ROOT).startsWith("http://")) { // IMDS speaks plain HTTP only
                 problems.add(ENDPOINT_VARIABLE + " is not an http:// URL; EC2 instance metadata not asked");
                 return null;
             }

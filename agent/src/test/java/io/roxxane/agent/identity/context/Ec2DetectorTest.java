@@ -85,8 +85,10 @@ class Ec2DetectorTest {
         Problems bad = new Problems();
         assertNull(Ec2Detector.forEnvironment(Machines.other(root.resolve("f"))
                 .env("AWS_EC2_METADATA_SERVICE_ENDPOINT", "169.254.169.254").environment(), bad));
-        assertEquals(List.of("AWS_EC2_METADATA_SERVICE_ENDPOINT is not an http:// URL; EC2 instance metadata not asked"),
-                bad.close());
+        assertNull(Ec2Detector.forEnvironment(Machines.other(root.resolve("g"))
+                .env("AWS_EC2_METADATA_SERVICE_ENDPOINT", "https://169.254.169.254").environment(), bad));
+        assertEquals(List.of("AWS_EC2_METADATA_SERVICE_ENDPOINT is not an http:// URL; EC2 instance metadata not asked",
+                "AWS_EC2_METADATA_SERVICE_ENDPOINT is not an http:// URL; EC2 instance metadata not asked"), bad.close());
         assertTrue(imds.requests().isEmpty());
     }
 
