@@ -1,7 +1,6 @@
 package io.roxxane.agent.identity;
 
 import io.roxxane.agent.identity.context.ContextDetection;
-import io.roxxane.agent.identity.context.ContextEnvironment;
 import io.roxxane.agent.identity.context.FleetContext;
 import io.roxxane.agent.sample.Sample;
 import io.roxxane.schema.Column;
@@ -56,7 +55,7 @@ public final class Identity {
     public static Identity ofThisJvm(String configuredService, Map<String, String> tags, long intervalMillis,
             boolean detectContext) {
         return ofThisJvm(configuredService, tags, intervalMillis,
-                detectContext ? ContextDetection.start(ContextEnvironment.ofThisJvm()) : ContextDetection.off());
+                detectContext ? ContextDetection.startInThisJvm() : ContextDetection.off());
     }
 
     static Identity ofThisJvm(String configuredService, Map<String, String> tags, long intervalMillis,

@@ -61,6 +61,18 @@ public final class ContextDetection {
         return off;
     }
 
+    /** Starts detection in this JVM's environment; returns at once, never throws. */
+    public static ContextDetection startInThisJvm() {
+        ContextEnvironment env;
+        try {
+            env = ContextEnvironment.ofThisJvm();
+        } catch (Throwable t) { // a security manager that keeps the environment to itself
+            AgentLog.warn("fleet context not detected: " + AgentLog.describe(t));
+            return off();
+        }
+        return start(env);
+    }
+
     /** Starts detection in {@code env}; returns at once, never throws. */
     public static ContextDetection start(ContextEnvironment env) {
         try {
