@@ -93,8 +93,11 @@ public final class AgentRuntime {
             AgentLog.warn(warning);
         }
         AgentStats stats = new AgentStats();
-        Identity identity = Identity.ofThisJvm(config.service(), config.tags(), config.intervalMillis());
-        Sink sink = SinkFactory.create(config, stats, identity.instanceId());
+        String instanceId = Identity.newInstanceId();
+        Sink sink = SinkFactory.create(config, stats, instanceId);
+        // after the sink, which may still refuse the configuration: detection starts only for an agent that runs
+        Identity identity = Identity.ofThisJvm(config.service(), config.tags(), config.intervalMillis(),
+                config.detectContext(), instanceId);
         CollectorSet collectors = DefaultCollectors.create();
         return new AgentRuntime(config, identity, collectors, sink, stats);
     }

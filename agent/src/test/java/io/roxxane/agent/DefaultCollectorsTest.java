@@ -6,6 +6,7 @@ import io.roxxane.agent.collect.CollectorSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.roxxane.agent.identity.context.FleetContext;
 import io.roxxane.agent.log.AgentLog;
 import io.roxxane.agent.sample.Sample;
 import io.roxxane.schema.Column;
@@ -29,6 +30,11 @@ class DefaultCollectorsTest {
             Column.AGENT_DROPPED_SAMPLES, Column.AGENT_SENT_RECORDS, Column.AGENT_SENT_BYTES, Column.AGENT_RETRIES,
             Column.AGENT_FAILURES, Column.AGENT_DISABLED_COLLECTORS, Column.AGENT_SAMPLES_COLLECTED,
             Column.AGENT_LAST_SUCCESS_TS, Column.AGENT_LAST_ERROR, Column.AGENT_LAST_ERROR_TS);
+
+    static {
+        NOT_FROM_COLLECTORS.addAll(FleetContext.COLUMNS); // identity too: Identity writes what detection found
+    }
+
     /** Only present inside a cgroup with limits; this test machine's cgroups have none. */
     private static final Set<Column> CONTAINER_LIMITS =
             EnumSet.of(Column.CONTAINER_CPU_LIMIT, Column.CONTAINER_MEMORY_LIMIT_BYTES);

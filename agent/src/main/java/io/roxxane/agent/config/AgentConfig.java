@@ -24,6 +24,7 @@ public final class AgentConfig {
     private final File spoolDir;
     private final long spoolMaxBytes;
     private final long shutdownTimeoutMillis;
+    private final boolean detectContext;
     private final List<String> warnings;
 
     AgentConfig(Builder b) {
@@ -43,6 +44,7 @@ public final class AgentConfig {
         this.spoolDir = b.spoolDir;
         this.spoolMaxBytes = b.spoolMaxBytes;
         this.shutdownTimeoutMillis = b.shutdownTimeoutMillis;
+        this.detectContext = b.detectContext;
         this.warnings = Collections.unmodifiableList(b.warnings);
     }
 
@@ -115,6 +117,11 @@ public final class AgentConfig {
         return shutdownTimeoutMillis;
     }
 
+    /** Whether the fleet context is detected at start ({@code context=auto}); false with {@code context=off}. */
+    public boolean detectContext() {
+        return detectContext;
+    }
+
     /** Problems that did not stop the agent (e.g. an unknown ROXXANE_ environment variable). */
     public List<String> warnings() {
         return warnings;
@@ -137,6 +144,7 @@ public final class AgentConfig {
         File spoolDir;
         long spoolMaxBytes;
         long shutdownTimeoutMillis;
+        boolean detectContext;
         List<String> warnings;
     }
 }

@@ -175,6 +175,7 @@ public final class ConfigResolver {
             builder.spoolMaxBytes = bytes(Setting.SPOOL_MAX);
             builder.shutdownTimeoutMillis = duration(Setting.SHUTDOWN_TIMEOUT);
             builder.sink = sink(builder.stream);
+            builder.detectContext = detectContext();
             return new AgentConfig(builder);
         }
 
@@ -274,6 +275,17 @@ public final class ConfigResolver {
             } catch (java.net.URISyntaxException e) {
                 throw bad(Setting.ENDPOINT);
             }
+        }
+
+        private boolean detectContext() throws ConfigException {
+            String value = values.get(Setting.CONTEXT).toLowerCase(Locale.ROOT);
+            if (value.equals("auto")) {
+                return true;
+            }
+            if (value.equals("off")) {
+                return false;
+            }
+            throw bad(Setting.CONTEXT);
         }
 
         private SinkType sink(String stream) throws ConfigException {

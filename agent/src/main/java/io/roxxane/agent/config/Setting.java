@@ -39,7 +39,9 @@ public enum Setting {
     SPOOL_MAX("spool_max", "256MiB", Range.bytes(1L << 20, Long.MAX_VALUE), "e.g. 256MiB",
             "Firehose sink: size cap of the spool directory"),
     SHUTDOWN_TIMEOUT("shutdown_timeout", "5s", Range.millis(0, 60_000L), "e.g. 5s",
-            "Longest time JVM shutdown waits for the last samples to be delivered");
+            "Longest time JVM shutdown waits for the last samples to be delivered"),
+    CONTEXT("context", "auto", "one of auto, off",
+            "Fleet context (cloud, ECS, Kubernetes, OTEL_* variables): auto detects it once at start; off leaves it out");
 
     private final String key;
     private final String defaultValue;

@@ -186,6 +186,19 @@ class ConfigResolverTest {
     }
 
     @Test
+    void resolve_context_autoByDefaultOffOnRequest() throws ConfigException {
+        assertTrue(resolve(null).detectContext());
+        assertTrue(resolve("context=AUTO").detectContext());
+        assertEquals(false, resolve("context=off").detectContext());
+        Map<String, String> env = new HashMap<>();
+        env.put("ROXXANE_CONTEXT", "off");
+        assertEquals(false, ConfigResolver.resolve(null, NO_PROPERTIES, env).detectContext());
+        ConfigException e = assertThrows(ConfigException.class, () -> resolve("context=on"));
+        assertEquals("invalid context='on' (from agent argument): expected one of auto, off; the agent stays off",
+                e.getMessage());
+    }
+
+    @Test
     void setting_formsAreDerivedMechanically() {
         for (Setting setting : Setting.values()) {
             assertEquals("roxxane." + setting.key(), setting.systemProperty());

@@ -40,13 +40,25 @@ final class Child {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("ROXXANE_") || k.equals("JAVA_TOOL_OPTIONS")
-                || k.equals("JDK_JAVA_OPTIONS") || k.equals("_JAVA_OPTIONS") || k.equals("CLASSPATH"));
+                || k.equals("JDK_JAVA_OPTIONS") || k.equals("_JAVA_OPTIONS") || k.equals("CLASSPATH")
+                || isFleetContext(k));
         env.putAll(extraEnv);
         try {
             return new Child(command, builder.start());
         } catch (IOException e) {
             throw new AssertionError("cannot start " + command, e);
         }
+    }
+
+    /**
+     * The variables the agent's fleet context detection reads: a test JVM that runs in ECS or
+     * Kubernetes, or has OpenTelemetry configured, must not hand them to a child (ECS's would make
+     * the child contact the link-local task metadata endpoint). AWS_EC2_METADATA_DISABLED=true
+     * (set for every test JVM by the build) stays.
+     */
+    private static boolean isFleetContext(String name) {
+        return name.startsWith("OTEL_") || name.startsWith("ECS_CONTAINER_METADATA_URI")
+                || name.startsWith("AWS_EC2_METADATA_SERVICE_ENDPOINT") || name.equals("KUBERNETES_SERVICE_HOST");
     }
 
     long pid() {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.roxxane.agent.identity.context.FleetContext;
 import io.roxxane.schema.Column;
 import io.roxxane.schema.ColumnType;
 import io.roxxane.schema.PartitionRule;
@@ -38,6 +39,10 @@ class FileSinkOutputIT {
             Column.CONTAINER_CPU_LIMIT, Column.CONTAINER_MEMORY_LIMIT_BYTES, // only under cgroup limits
             Column.TAGS, // not configured here
             Column.AGENT_LAST_ERROR, Column.AGENT_LAST_ERROR_TS); // only after a delivery error
+
+    static {
+        MAY_BE_ABSENT.addAll(FleetContext.COLUMNS); // only where detected (AWS, ECS, Kubernetes, OTEL_*)
+    }
 
     static Stream<Jdk> jdks() {
         return Jdk.all().stream();
