@@ -11,12 +11,14 @@ NAMES = {
     "none": "no agent",
     "roxfile": "Roxxane, file sink",
     "roxfh": "Roxxane, Firehose sink",
+    "prevfile": "Roxxane (PREV_JAR), file sink",
+    "prevfh": "Roxxane (PREV_JAR), Firehose sink",
     "roxfh-imds": "Roxxane, Firehose sink, IMDS credentials",
     "roxfh-irsa": "Roxxane, Firehose sink, web identity (IRSA) credentials",
     "otel": "OpenTelemetry 2.33.1",
     "jmx": "jmx_exporter 1.0.1",
 }
-AGENTS = ["roxfile", "roxfh", "roxfh-imds", "roxfh-irsa", "otel", "jmx"]
+AGENTS = ["roxfile", "roxfh", "roxfh-imds", "roxfh-irsa", "prevfile", "prevfh", "otel", "jmx"]
 
 
 def med(values):
@@ -194,10 +196,10 @@ if rows:
                 vals.append(f"{n} OTLP requests, {byt / max(n, 1):,.0f} B each")
             elif c == "jmx" and os.path.exists(os.path.join(d, "scrapes")):
                 vals.append(f"{len(open(os.path.join(d, 'scrapes')).read().split())} scrapes")
-            elif c.startswith("roxfh") and os.path.exists(os.path.join(d, "s3-objects")):
+            elif (c.startswith("roxfh") or c == "prevfh") and os.path.exists(os.path.join(d, "s3-objects")):
                 objs = [int(x) for x in open(os.path.join(d, "s3-objects")).read().split()]
                 vals.append(f"{len(objs)} PutRecordBatch deliveries (S3 objects), {sum(objs):,} B")
-            elif c == "roxfile" and os.path.exists(os.path.join(d, "ts")):
+            elif c in ("roxfile", "prevfile") and os.path.exists(os.path.join(d, "ts")):
                 vals.append(f"{len(open(os.path.join(d, 'ts')).read().split())} samples written")
         if vals:
             sent.append(f"- {NAMES.get(c, c)}: " + "; ".join(vals))
@@ -249,7 +251,7 @@ if rows:
         print()
 
     # Roxxane: per sample
-    for c in ("roxfile", "roxfh", "roxfh-imds", "roxfh-irsa"):
+    for c in ("roxfile", "roxfh", "roxfh-imds", "roxfh-irsa", "prevfile", "prevfh"):
         runs = sorted(run for (cc, run) in snapshots if cc == c)
         if not runs:
             continue
@@ -295,7 +297,7 @@ if rows:
                     for key, prefix in (("collector", "roxxane-collec"), ("shipper", "roxxane-fireho")):
                         late[key].append((cpu_at(end_epoch, prefix) - cpu_at(after[0][1], prefix)) / 1e6 / dn)
         print(f"**{NAMES[c]}: CPU per sample** ({len(counts)} runs; samples counted from the "
-              f"{'file sink output' if c == 'roxfile' else 'objects moto wrote to S3'} with ts up to the last "
+              f"{'file sink output' if c in ('roxfile', 'prevfile') else 'objects moto wrote to S3'} with ts up to the last "
               f"snapshot: {', '.join(map(str, counts))})\n")
         print("| thread(s) | ms per sample, whole run: median (min–max) | ms per sample from 30 s on |")
         print("| --- | ---: | ---: |")
@@ -308,7 +310,7 @@ if rows:
         print("| thread | " + " | ".join(f"{a}–{b} s" for a, b in keys) + " |")
         print("| --- |" + " ---: |" * len(keys))
         print("| collector | " + " | ".join(f"{med([v[0] for v in windows[k]]):.2f}" for k in keys) + " |")
-        if c.startswith("roxfh"):
+        if c.startswith("roxfh") or c == "prevfh":
             print("| shipper | " + " | ".join(f"{med([v[1] for v in windows[k]]):.2f}" for k in keys) + " |")
         print()
 

@@ -46,6 +46,8 @@ JCMD=${JCMD:-$JAVA_BIN/jcmd}
 JAVAC=${JAVAC:-$JAVA_BIN/javac}
 CACHE=$ROOT/bench/agents/target/cache
 ROXXANE_JAR=$(realpath -m "${ROXXANE_JAR:-$ROOT/agent/target/roxxane.jar}")
+# prevfile / prevfh: the same runs with another build of the agent (the last release, say), side by side
+PREV_JAR=$(realpath -m "${PREV_JAR:-$ROOT/target/bench/prev/roxxane.jar}")
 OTEL_VERSION=2.33.1
 JMX_VERSION=1.0.1
 OTEL_JAR=$CACHE/opentelemetry-javaagent-$OTEL_VERSION.jar
@@ -125,6 +127,8 @@ set_opts() {
         none) OPTS=() ;;
         roxfile) OPTS=("-javaagent:$ROXXANE_JAR=service=bench,interval=1s,sink=file,dir=$dir/data") ;;
         roxfh) OPTS=("-javaagent:$ROXXANE_JAR=service=bench,interval=1s,stream=$stream,endpoint=$MOTO,region=us-east-1,flush=10s") ;;
+        prevfile) OPTS=("-javaagent:$PREV_JAR=service=bench,interval=1s,sink=file,dir=$dir/data") ;;
+        prevfh) OPTS=("-javaagent:$PREV_JAR=service=bench,interval=1s,stream=$stream,endpoint=$MOTO,region=us-east-1,flush=10s") ;;
         roxfh-imds) OPTS=("-javaagent:$ROXXANE_JAR=service=bench,interval=1s,stream=$stream,endpoint=$MOTO,region=us-east-1,flush=10s")
             RUN_ENV=(env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY "AWS_EC2_METADATA_SERVICE_ENDPOINT=http://127.0.0.1:$IMDS_PORT"
                 "AWS_SHARED_CREDENTIALS_FILE=$work/no-aws-files" "AWS_CONFIG_FILE=$work/no-aws-files") ;;
@@ -183,8 +187,8 @@ snapshot_threads() {
 collect_ts() {
     local dir=$1 cfg=$2 stream=${3:-}
     case $cfg in
-        roxfile) find "$dir/data" -name '*.json.gz' -exec zcat {} + 2> /dev/null | grep -o '"ts":[0-9]*' | cut -d: -f2 > "$dir/ts" || true ;;
-        roxfh*) mkdir -p "$dir/s3"
+        roxfile|prevfile) find "$dir/data" -name '*.json.gz' -exec zcat {} + 2> /dev/null | grep -o '"ts":[0-9]*' | cut -d: -f2 > "$dir/ts" || true ;;
+        roxfh*|prevfh) mkdir -p "$dir/s3"
             awsl s3 cp --quiet --recursive "s3://roxxane-bench/$stream/" "$dir/s3/" || true
             find "$dir/s3" -type f -exec cat {} + | grep -o '"ts":[0-9]*' | cut -d: -f2 > "$dir/ts" || true ;;
     esac
@@ -230,7 +234,7 @@ fi
 steady_run() { # cfg run
     local cfg=$1 i=$2 dir=$OUT/steady/$1-$2 stream="" tpid jpid t0 l0 next
     mkdir -p "$dir"
-    [[ $cfg == roxfh* ]] && { stream=steady-$cfg-$i; new_stream "$stream"; }
+    [[ $cfg == roxfh* || $cfg == prevfh ]] && { stream=steady-$cfg-$i; new_stream "$stream"; }
     set_opts "$cfg" "$work/steady-$cfg-$i" "$stream"
     mkdir -p "$work/steady-$cfg-$i"
     l0=$(load1)
@@ -252,7 +256,7 @@ steady_run() { # cfg run
     collect_ts "$work/steady-$cfg-$i" "$cfg" "$stream"
     [ -f "$work/steady-$cfg-$i/ts" ] && cp "$work/steady-$cfg-$i/ts" "$dir/ts"
     cp "$work/otlp-counts" "$dir/otlp-after" 2> /dev/null || : > "$dir/otlp-after"
-    [[ $cfg == roxfh* ]] && find "$work/steady-$cfg-$i/s3" -type f -printf '%s\n' > "$dir/s3-objects"
+    [[ $cfg == roxfh* || $cfg == prevfh ]] && find "$work/steady-$cfg-$i/s3" -type f -printf '%s\n' > "$dir/s3-objects"
     awk -v c="$cfg" -v i="$i" -v l0="$l0" -v l1="$(load1)" -v t0="$t0" \
         '{ printf "%s\t%d\t%.2f\t%.2f\t%.2f\t%d\t%s\t%s\t%s\n", c, i, $1, $2, $3, $4, l0, l1, t0 }' "$dir/time" >> "$OUT/steady.tsv"
     rm -rf "$work/steady-$cfg-$i"

@@ -20,6 +20,8 @@ import java.util.List;
  */
 public final class DistressMonitor {
     private final List<MemoryPoolMXBean> heapPools = new ArrayList<MemoryPoolMXBean>();
+    /** The old generation's pools ("G1 Old Gen", "PS Old Gen", "Tenured Gen"…): what they hold survived. */
+    private final List<MemoryPoolMXBean> tenuredPools = new ArrayList<MemoryPoolMXBean>();
     private final LowMemoryNotifications notifications = new LowMemoryNotifications();
     private final Pressure heapAfterGc = new Pressure("heap_after_gc", 0.85, 0.75, 5);
     private final Pressure gcTime = new Pressure("gc_time", 0.25, 0.10, 0);
@@ -39,6 +41,10 @@ public final class DistressMonitor {
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 if (pool.getType() == MemoryType.HEAP) {
                     monitor.heapPools.add(pool);
+                    String name = pool.getName().toLowerCase(java.util.Locale.ROOT);
+                    if (name.contains("old") || name.contains("tenured")) {
+                        monitor.tenuredPools.add(pool);
+                    }
                 }
             }
         } catch (Throwable t) {
@@ -51,7 +57,7 @@ public final class DistressMonitor {
     /** The distress reasons for this sample, such as {@code heap_after_gc=93%, gc_time=41%}, or null when calm. */
     public String evaluate(Sample sample) {
         reason.setLength(0);
-        check(heapAfterGc, ratio(heapUsedAfterGc(), sample.getLong(Column.JVM_HEAP_MAX_BYTES, -1)));
+        check(heapAfterGc, ratio(heapLive(), sample.getLong(Column.JVM_HEAP_MAX_BYTES, -1)));
         long gcMillis = sum(sample, Column.JVM_GC_YOUNG_TIME_MS, Column.JVM_GC_OLD_TIME_MS);
         check(gcTime, ratio(gcMillis, sample.getLong(Column.INTERVAL_MS, -1)));
         long working = sample.getLong(Column.CONTAINER_MEMORY_WORKING_SET_BYTES,
@@ -76,6 +82,30 @@ public final class DistressMonitor {
             reason.append(", ");
         }
         reason.append(part);
+    }
+
+    /**
+     * What the heap holds that a young collection cannot free: the larger of the heap in use after
+     * the last collection and the old generation's current occupancy (objects promoted or allocated
+     * there directly, large arrays under G1, stay until an old collection, which may come too late:
+     * a leak of large arrays fills the old generation between two young collections). -1 when
+     * neither is known.
+     */
+    private long heapLive() {
+        long tenured = 0;
+        boolean known = false;
+        for (MemoryPoolMXBean pool : tenuredPools) {
+            try {
+                MemoryUsage usage = pool.getUsage();
+                if (usage != null) {
+                    tenured += usage.getUsed();
+                    known = true;
+                }
+            } catch (Throwable t) {
+                // a pool that cannot say adds nothing
+            }
+        }
+        return Math.max(heapUsedAfterGc(), known ? tenured : -1);
     }
 
     /** Heap in use after the last collection, summed over the heap pools; -1 when no pool says. */
