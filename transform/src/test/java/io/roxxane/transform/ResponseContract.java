@@ -118,7 +118,7 @@ final class ResponseContract {
     }
 
     /** Whether a value (not null) fits a type as the Parquet conversion reads it; map values never null. */
-    private static boolean fits(ColumnType type, JsonNode value) {
+    static boolean fits(ColumnType type, JsonNode value) {
         switch (type.kind()) {
             case BIGINT:
                 return value.isIntegralNumber() && value.canConvertToLong();
