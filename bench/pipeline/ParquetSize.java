@@ -149,12 +149,20 @@ public final class ParquetSize {
     }
 
     private static String duckDbType(ColumnType type) {
-        switch (type) {
+        switch (type.kind()) {
             case BIGINT: return "BIGINT";
             case INT: return "INTEGER";
             case DOUBLE: return "DOUBLE";
+            case BOOLEAN: return "BOOLEAN";
             case STRING: return "VARCHAR";
-            default: return "MAP(VARCHAR, VARCHAR)";
+            case MAP: return "MAP(VARCHAR, " + duckDbType(type.valueType()) + ")";
+            default:
+                StringBuilder struct = new StringBuilder("STRUCT(");
+                for (java.util.Map.Entry<String, ColumnType> field : type.fields().entrySet()) {
+                    struct.append(struct.length() > 7 ? ", " : "").append('"').append(field.getKey()).append("\" ")
+                            .append(duckDbType(field.getValue()));
+                }
+                return struct.append(')').toString();
         }
     }
 

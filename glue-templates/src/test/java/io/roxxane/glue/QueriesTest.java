@@ -66,7 +66,10 @@ class QueriesTest {
 
     @Test
     void everyQueryFile_hasATestHere() {
-        assertEquals(TESTED, List.copyOf(queries.keySet()), "add a test for each new query file");
+        List<String> tested = new ArrayList<>(TESTED);
+        tested.addAll(SchemaTwoQueriesTest.TESTED);
+        assertEquals(List.copyOf(queries.keySet()), tested.stream().sorted().toList(),
+                "add a test for each new query file (here, or in SchemaTwoQueriesTest for the schema-2 columns)");
     }
 
     @Test

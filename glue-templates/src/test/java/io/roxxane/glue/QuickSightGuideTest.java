@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The JSON definitions of docs/quicksight.md, as a reader would run them: the shell variables of
@@ -120,6 +121,36 @@ class QuickSightGuideTest {
         }
     }
 
+    /** Over the fixture's fleet mid-upgrade: schema-2 figures for the rows of schema-2 agents, null for the others. */
+    @Test
+    void dataSet_overSchema1AndSchema2Rows_givesTheSchema2FiguresOnlyWhereWritten(@TempDir Path root) throws Exception {
+        JsonNode physical = definitions.get("data-set.json").path("PhysicalTableMap").fields().next().getValue().path("CustomSql");
+        SampleFixture fixture = new SampleFixture();
+        fixture.writeTo(root);
+        long withFigures = fixture.stored().stream().filter(r -> r.get("container_cpu_throttled_ms") != null).count();
+        long kills = fixture.stored().stream().filter(r -> r.get("container_oom_kills") != null)
+                .mapToLong(r -> ((Number) r.get("container_oom_kills")).longValue()).sum();
+        double throttled = fixture.stored().stream().filter(r -> r.get("container_cpu_throttled_ms") != null)
+                .mapToDouble(r -> ((Number) r.get("container_cpu_throttled_ms")).doubleValue() / ((Number) r.get("interval_ms")).longValue())
+                .sum();
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
+            st.execute("CREATE MACRO from_unixtime(x) AS to_timestamp(x)");
+            st.execute("CREATE SCHEMA " + variables.get("DATABASE"));
+            LocalSampleTable.createView(db, variables.get("DATABASE") + "." + variables.get("TABLE"), root);
+            String sql = physical.path("SqlQuery").asText().replaceFirst("WHERE .*$", "");
+            try (ResultSet rows = st.executeQuery("SELECT count(*), count(cpu_throttled_share), sum(oom_kills),"
+                    + " sum(cpu_throttled_share), count(DISTINCT container) FROM (" + sql + ")")) {
+                assertTrue(rows.next());
+                assertEquals(fixture.stored().size(), rows.getLong(1));
+                assertEquals(withFigures, rows.getLong(2));
+                assertTrue(withFigures > 0 && withFigures < fixture.stored().size(), "both versions in the fixture");
+                assertEquals(kills, rows.getLong(3));
+                assertEquals(throttled, rows.getDouble(4), 1e-9);
+                assertEquals(2 + 2, rows.getLong(5), "two pods, and the hosts of the two schema-1 agents");
+            }
+        }
+    }
+
     @Test
     void analysis_usesTheDataSet_andOnlyItsColumns_measuresNumeric_timeAsDatetime() {
         JsonNode set = definitions.get("data-set.json");
@@ -144,7 +175,8 @@ class QuickSightGuideTest {
         for (JsonNode field : analysis.findValues("DateDimensionField")) {
             assertEquals("DATETIME", types.get(field.path("Column").path("ColumnName").asText()), field.toString());
         }
-        assertEquals(3, analysis.findValues("LineChartVisual").size(), "heap and GC per service, CPU per host");
+        assertEquals(4, analysis.findValues("LineChartVisual").size(),
+                "heap and GC per service, CPU per host, throttling per container");
     }
 
     @Test

@@ -32,6 +32,10 @@ import java.util.zip.GZIPOutputStream;
  *   <li>{@code bl-c-0004}: seq 10 and 11 stored twice, seq 200 three times; its JVM reports no
  *       GC pause (the key is absent).</li>
  * </ul>
+ * A fleet mid-upgrade: {@code ck-a-0001} and {@code bl-c-0004} run a schema-1 agent (none of the
+ * schema-2 columns, {@code schema_version} 1), {@code ck-b-0002} and {@code bl-b-0003} a schema-2
+ * one, in Kubernetes pods ({@link SchemaTwoFigures}: throttling, OOM kills, pools near their max),
+ * so every partition holds rows of both versions.
  * {@link #stored()} is exactly what was written, so tests compute what each query must return.
  */
 final class SampleFixture {
@@ -55,14 +59,17 @@ final class SampleFixture {
     static final Instance BL_B = new Instance(BILLING, "host-b", "bl-b-0003", 5103, 3_000);
     static final Instance BL_C = new Instance(BILLING, "host-c", "bl-c-0004", 5104, 4_000);
     static final List<Instance> INSTANCES = List.of(CK_A, CK_B, BL_B, BL_C);
+    /** The instances whose agent writes schema 2; the others write schema 1. */
+    static final Set<Instance> SCHEMA_2 = Set.of(CK_B, BL_B);
 
     private final List<Map<String, Object>> stored = new ArrayList<>();
 
     SampleFixture() {
         Random random = new Random(20260310);
         for (Instance instance : INSTANCES) {
+            SchemaTwoFigures figures = SCHEMA_2.contains(instance) ? new SchemaTwoFigures(instance) : null;
             for (int seq = 0; seq < SAMPLES_PER_INSTANCE; seq++) {
-                Map<String, Object> sample = sample(instance, seq, random);
+                Map<String, Object> sample = sample(instance, seq, random, figures);
                 if (lost(instance, seq)) {
                     continue;
                 }
@@ -124,7 +131,7 @@ final class SampleFixture {
         return instance == BL_C && seq == 200 ? 3 : 1;
     }
 
-    private static Map<String, Object> sample(Instance instance, int seq, Random random) {
+    private static Map<String, Object> sample(Instance instance, int seq, Random random, SchemaTwoFigures figures) {
         Map<Column, Object> v = new EnumMap<>(Column.class);
         long ts = tsOf(instance, seq);
         boolean checkout = instance.service().equals(CHECKOUT);
@@ -137,7 +144,8 @@ final class SampleFixture {
         v.put(Column.INTERVAL_MS, INTERVAL_MS);
         v.put(Column.JVM_VERSION, checkout ? "21.0.5+11-LTS" : "17.0.13+11");
         v.put(Column.AGENT_VERSION, "0.1.0");
-        v.put(Column.SCHEMA_VERSION, Schema.VERSION);
+        int version = figures == null ? 1 : Schema.VERSION;
+        v.put(Column.SCHEMA_VERSION, version);
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("env", "test");
         tags.put("team", checkout ? "shop" : "finance");
@@ -186,12 +194,19 @@ final class SampleFixture {
         v.put(Column.AGENT_SENT_BYTES, (long) seq * 1200);
         v.put(Column.AGENT_DISABLED_COLLECTORS, 0);
 
+        if (figures != null) {
+            figures.put(v, seq, heapMax, metaspace);
+        }
+
         Map<String, Object> sample = new LinkedHashMap<>();
         for (Column column : Column.values()) {
+            if (column.sinceVersion() > version) {
+                continue;
+            }
             if (v.containsKey(column)) {
                 sample.put(column.columnName(), v.get(column));
             } else if (!ABSENT.contains(column) && column != Column.JVM_GC_MAX_PAUSE_MS) {
-                sample.put(column.columnName(), filler(column, seq, random));
+                sample.put(column.columnName(), filler(column, seq, column.sinceVersion() == 1 ? random : figures.random()));
             }
         }
         return sample;
@@ -227,7 +242,7 @@ final class SampleFixture {
         v.put(Column.PROCESS_CPU_UTILIZATION, cpu / 3);
     }
 
-    private static Object filler(Column column, int seq, Random random) {
+    static Object filler(Column column, int seq, Random random) {
         return filler(column.type(), column.columnName(), seq, random);
     }
 

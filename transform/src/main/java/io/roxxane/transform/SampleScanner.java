@@ -12,9 +12,10 @@ import java.util.Locale;
 
 /**
  * Reads one decoded sample with Jackson's streaming parser and checks it: one JSON object, UTF-8,
- * each known column once with a value of its type. Unknown keys pass, unless they differ
- * from a column only in case (the Parquet conversion matches keys case-insensitively, so they
- * would collide with the column). Not thread-safe: one per invocation.
+ * each known column once with a value of its type, nested values included ({@link ColumnValues}),
+ * whatever the sample's schema_version. Unknown keys pass, unless they differ from a column only in
+ * case (a case-insensitive reader would collide them with the column). Not thread-safe: one per
+ * invocation.
  */
 final class SampleScanner {
     private static final Column[] COLUMNS = Column.values();
@@ -133,8 +134,9 @@ final class SampleScanner {
         Column lookalike = Column.byName(name.toLowerCase(Locale.ROOT));
         if (lookalike != null) {
             throw new RejectedSample("key " + JsonValues.abbreviate(name) + " differs from column '"
-                    + lookalike.columnName() + "' only in case; the Parquet conversion ignores case and would"
-                    + " read it as that column, so use the column's exact name");
+                    + lookalike.columnName() + "' only in case; a case-insensitive JSON reader (the Parquet"
+                    + " conversion of streams made before schema 2, Hive's JSON SerDes) would read it as that column,"
+                    + " so use the column's exact name");
         }
         // Decode every string inside, which proves it is valid UTF-8.
         if (value == JsonToken.VALUE_STRING) {

@@ -279,18 +279,18 @@ class BadRecordTest {
 
     // --- helpers
 
-    private static String b64(String sample) {
+    static String b64(String sample) {
         return Base64.getEncoder().encodeToString(sample.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The fixture line with the column's value replaced by raw JSON text. */
-    private static String withRawLine(String column, String rawValue) {
+    static String withRawLine(String column, String rawValue) {
         ObjectNode sample = sampleTree();
         sample.put(column, "\u0000placeholder");
         return TestEvents.json(sample).replace("\"\\u0000placeholder\"", rawValue);
     }
 
-    private static String withRaw(String column, String rawValue) {
+    static String withRaw(String column, String rawValue) {
         return b64(withRawLine(column, rawValue));
     }
 
@@ -301,7 +301,7 @@ class BadRecordTest {
                 new TestRecord("bad", TestEvents.ARRIVAL, data), new TestRecord("good-2", TestEvents.ARRIVAL, good)));
     }
 
-    private static void assertFailsAlone(String data, String reasonFragment) throws Exception {
+    static void assertFailsAlone(String data, String reasonFragment) throws Exception {
         assertFailsAlone(goodBadGood(data), data == null ? "" : data, reasonFragment);
     }
 

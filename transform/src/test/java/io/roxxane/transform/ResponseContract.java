@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.roxxane.schema.Column;
+import io.roxxane.schema.ColumnType;
 import io.roxxane.schema.PartitionKeys;
 import io.roxxane.schema.PartitionRule;
 import java.io.IOException;
@@ -109,32 +110,43 @@ final class ResponseContract {
             if (column == null || value.isNull()) {
                 continue;
             }
-            boolean fits;
-            switch (column.type()) {
-                case BIGINT:
-                    fits = value.isIntegralNumber() && value.canConvertToLong();
-                    break;
-                case INT:
-                    fits = value.isIntegralNumber() && value.canConvertToInt();
-                    break;
-                case DOUBLE:
-                    fits = value.isNumber();
-                    break;
-                case STRING:
-                    fits = value.isTextual();
-                    break;
-                case STRING_MAP:
-                    fits = value.isObject();
-                    for (JsonNode tag : value) {
-                        fits &= tag.isTextual();
-                    }
-                    break;
-                default:
-                    fits = false;
-            }
+            boolean fits = fits(column.type(), value);
             if (!fits) {
                 fail(where + "column " + column.columnName() + " has value " + value);
             }
+        }
+    }
+
+    /** Whether a value (not null) fits a type as the Parquet conversion reads it; map values never null. */
+    static boolean fits(ColumnType type, JsonNode value) {
+        switch (type.kind()) {
+            case BIGINT:
+                return value.isIntegralNumber() && value.canConvertToLong();
+            case INT:
+                return value.isIntegralNumber() && value.canConvertToInt();
+            case DOUBLE:
+                return value.isNumber();
+            case BOOLEAN:
+                return value.isBoolean();
+            case STRING:
+                return value.isTextual();
+            case MAP:
+                boolean all = value.isObject();
+                for (JsonNode entry : value) {
+                    all &= !entry.isNull() && fits(type.valueType(), entry);
+                }
+                return all;
+            case STRUCT:
+                boolean known = value.isObject();
+                Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+                while (known && fields.hasNext()) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    ColumnType fieldType = type.fields().get(field.getKey());
+                    known = fieldType != null && (field.getValue().isNull() || fits(fieldType, field.getValue()));
+                }
+                return known;
+            default:
+                return false;
         }
     }
 

@@ -97,6 +97,20 @@ class FirehoseProcessingTest {
     }
 
     @Test
+    void problems_whenNestedValueDoesNotFitItsMapOrStruct_namesIt() throws Exception {
+        String pools = "map<string,struct<heap:boolean,used_bytes:bigint,max_bytes:bigint>>";
+        GlueTableSchema table = new GlueTableSchema(Map.of("jvm_memory_pools", pools), List.of("service"), "s3://b/metrics/");
+
+        assertEquals(List.of(), table.problems(JSON.readTree("{\"jvm_memory_pools\":{\"G1 Old Gen\":{\"heap\":true,"
+                + "\"used_bytes\":1,\"max_bytes\":null},\"Metaspace\":{}}}")));
+        for (String bad : List.of("[]", "{\"a\":null}", "{\"a\":1}", "{\"a\":{\"heap\":1}}", "{\"a\":{\"used_bytes\":1.5}}",
+                "{\"a\":{\"extra\":1}}")) {
+            assertEquals(List.of("jvm_memory_pools=" + bad + " is not a " + pools),
+                    table.problems(JSON.readTree("{\"jvm_memory_pools\":" + bad + "}")), bad);
+        }
+    }
+
+    @Test
     void of_whenSeqMissingOrRepeated_reportsGapsAndDuplicates() {
         SeqContinuity continuity = SeqContinuity.of(List.of(0L, 1L, 1L, 3L, 5L, 5L, 5L));
 

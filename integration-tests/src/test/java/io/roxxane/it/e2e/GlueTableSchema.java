@@ -50,24 +50,62 @@ record GlueTableSchema(Map<String, String> columns, List<String> partitionKeys, 
         return problems;
     }
 
+    /** Whether a value (not null) fits a Glue type, nested maps and structs read from the type's text. */
     static boolean fits(String glueType, JsonNode value) {
+        if (glueType.startsWith("map<string,") && glueType.endsWith(">")) {
+            String valueType = glueType.substring("map<string,".length(), glueType.length() - 1);
+            if (!value.isObject()) {
+                return false;
+            }
+            for (JsonNode member : value) {
+                if (member.isNull() || !fits(valueType, member)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (glueType.startsWith("struct<") && glueType.endsWith(">")) {
+            Map<String, String> fields = structFields(glueType.substring("struct<".length(), glueType.length() - 1));
+            if (!value.isObject()) {
+                return false;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                String type = fields.get(field.getKey());
+                if (type == null || !field.getValue().isNull() && !fits(type, field.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
         return switch (glueType) {
             case "bigint" -> value.isIntegralNumber() && value.canConvertToLong();
             case "int" -> value.isIntegralNumber() && value.canConvertToInt();
             case "double" -> value.isNumber();
             case "string" -> value.isTextual();
             case "boolean" -> value.isBoolean();
-            case "map<string,string>" -> value.isObject() && allTextual(value);
             default -> throw new AssertionError("the check does not know Glue type " + glueType);
         };
     }
 
-    private static boolean allTextual(JsonNode object) {
-        for (JsonNode member : object) {
-            if (!member.isTextual()) {
-                return false;
+    /** {@code a:bigint,b:map<string,string>} as field name to type, split at the commas outside brackets. */
+    private static Map<String, String> structFields(String body) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i <= body.length(); i++) {
+            char c = i < body.length() ? body.charAt(i) : ',';
+            if (c == '<') {
+                depth++;
+            } else if (c == '>') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                String field = body.substring(start, i);
+                int colon = field.indexOf(':');
+                fields.put(field.substring(0, colon), field.substring(colon + 1));
+                start = i + 1;
             }
         }
-        return true;
+        return fields;
     }
 }

@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResp
  * @param conversionEnabled  whether JSON to columnar conversion is on
  * @param conversionDatabase Glue database of the conversion's schema
  * @param conversionTable    Glue table of the conversion's schema
- * @param inputSerDe         {@code OpenX}, {@code Hive} or empty
+ * @param inputSerDe         {@code OpenX} (keys read as written), {@code OpenX case-insensitive} (keys lower-cased
+ *                           first, Firehose's default), {@code Hive} or empty
  * @param outputSerDe        {@code Parquet}, {@code ORC} or empty
  */
 record StreamConfiguration(String bucketArn, String prefix, String errorOutputPrefix, int bufferingSizeMb,
@@ -59,7 +60,9 @@ record StreamConfiguration(String bucketArn, String prefix, String errorOutputPr
         String output = "";
         if (converting) {
             var deserializer = conversion.inputFormatConfiguration().deserializer();
-            input = deserializer.openXJsonSerDe() != null ? "OpenX" : deserializer.hiveJsonSerDe() != null ? "Hive" : "";
+            var openX = deserializer.openXJsonSerDe();
+            input = openX != null ? (Boolean.FALSE.equals(openX.caseInsensitive()) ? "OpenX" : "OpenX case-insensitive")
+                    : deserializer.hiveJsonSerDe() != null ? "Hive" : "";
             var serializer = conversion.outputFormatConfiguration().serializer();
             output = serializer.parquetSerDe() != null ? "Parquet" : serializer.orcSerDe() != null ? "ORC" : "";
         }

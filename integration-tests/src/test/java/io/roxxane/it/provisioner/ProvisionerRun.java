@@ -1,7 +1,18 @@
 package io.roxxane.it.provisioner;
 
 import io.roxxane.it.BuiltJars;
+import io.roxxane.provisioner.aws.AwsClients;
+import io.roxxane.provisioner.aws.IamPropagation;
+import io.roxxane.provisioner.aws.StackIdentity;
 import io.roxxane.provisioner.cli.ProvisionerCli;
+import io.roxxane.provisioner.config.JarLocator;
+import io.roxxane.provisioner.config.Settings;
+import io.roxxane.provisioner.config.SettingsResolver;
+import io.roxxane.provisioner.engine.Operations;
+import io.roxxane.provisioner.engine.Progress;
+import io.roxxane.provisioner.resources.StackContext;
+import io.roxxane.provisioner.stack.StackLayout;
+import io.roxxane.provisioner.stack.StackResources;
 import io.roxxane.testsupport.AwsEmulator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -85,6 +96,35 @@ public final class ProvisionerRun {
         try (PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
             int exitCode = ProvisionerCli.run(args, environment, out, out);
             return new Result(exitCode, buffer.toString(StandardCharsets.UTF_8));
+        } finally {
+            restore("aws.accessKeyId", previousKey);
+            restore("aws.secretAccessKey", previousSecret);
+        }
+    }
+
+    /**
+     * Applies the stack as the provisioner of an older schema version made it (its table's columns,
+     * its stream's JSON reading: {@code StackResources.of(context, schemaVersion)}), in this JVM,
+     * with the same settings; for upgrade tests. Returns whether the apply succeeded, and its lines.
+     */
+    public Result applyAtSchemaVersion(int schemaVersion) {
+        Map<String, String> environment = new HashMap<>(aws.environment());
+        environment.put("REGION_NAME", aws.region());
+        environment.putAll(settings);
+        String previousKey = System.setProperty("aws.accessKeyId", aws.accessKeyId());
+        String previousSecret = System.setProperty("aws.secretAccessKey", aws.secretAccessKey());
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
+            Settings resolved = new SettingsResolver(Map.of(), environment, Map.of(),
+                    new JarLocator(workingDirectory, workingDirectory)).resolve(true);
+            try (AwsClients clients = AwsClients.create(resolved)) {
+                StackIdentity identity = StackIdentity.of(clients.sts().getCallerIdentity(), clients.region().id());
+                StackContext context = new StackContext(StackLayout.of(resolved, identity), clients,
+                        new IamPropagation(resolved.iamPropagationTimeout()));
+                Operations.Report report = new Operations(StackResources.of(context, schemaVersion), resolved.stackName(),
+                        new Progress(out), 4).apply();
+                return new Result(report.failed() ? 1 : 0, buffer.toString(StandardCharsets.UTF_8));
+            }
         } finally {
             restore("aws.accessKeyId", previousKey);
             restore("aws.secretAccessKey", previousSecret);

@@ -29,7 +29,7 @@ final class DeliveryStreamMapping {
         if (s3 == null) {
             // Some other kind of destination: every field differs, which the plan shows.
             return new DeliveryStreamSpec(status(stream), stream.deliveryStreamTypeAsString(), null, null, null, null, 0, 0,
-                    null, false, List.of(), false, 0, false, null, null, null, null, null, null, null, null, null, false,
+                    null, false, List.of(), false, 0, false, null, false, null, null, null, null, null, null, null, null, false,
                     null, null);
         }
         var processing = s3.processingConfiguration();
@@ -52,6 +52,7 @@ final class DeliveryStreamMapping {
                 partitioning == null || partitioning.retryOptions() == null ? 0 : Objects.requireNonNullElse(partitioning.retryOptions().durationInSeconds(), 0),
                 conversion != null && Boolean.TRUE.equals(conversion.enabled()),
                 input == null ? null : input.openXJsonSerDe() != null ? "OpenXJsonSerDe" : input.hiveJsonSerDe() != null ? "HiveJsonSerDe" : null,
+                input != null && input.openXJsonSerDe() != null && !Boolean.FALSE.equals(input.openXJsonSerDe().caseInsensitive()),
                 output == null ? null : output.parquetSerDe() != null ? "ParquetSerDe" : output.orcSerDe() != null ? "OrcSerDe" : null,
                 output == null || output.parquetSerDe() == null ? null : output.parquetSerDe().compressionAsString(),
                 schema == null ? null : schema.catalogId(), schema == null ? null : schema.databaseName(),
@@ -104,7 +105,7 @@ final class DeliveryStreamMapping {
 
     private static DataFormatConversionConfiguration conversion(DeliveryStreamSpec desired) {
         return DataFormatConversionConfiguration.builder().enabled(desired.formatConversion())
-                .inputFormatConfiguration(i -> i.deserializer(d -> d.openXJsonSerDe(o -> o.caseInsensitive(true))))
+                .inputFormatConfiguration(i -> i.deserializer(d -> d.openXJsonSerDe(o -> o.caseInsensitive(desired.jsonKeysCaseInsensitive()))))
                 .outputFormatConfiguration(o -> o.serializer(s -> s.parquetSerDe(p -> p.compression(desired.parquetCompression()))))
                 .schemaConfiguration(s -> s.catalogId(desired.schemaCatalogId()).databaseName(desired.schemaDatabase())
                         .tableName(desired.schemaTable()).region(desired.schemaRegion()).roleARN(desired.schemaRoleArn())

@@ -6,6 +6,7 @@ import io.roxxane.provisioner.engine.Difference;
 import io.roxxane.provisioner.engine.Observation;
 import io.roxxane.provisioner.resources.DeliveryStreamSpec.Processor;
 import io.roxxane.provisioner.stack.StackLayout;
+import io.roxxane.schema.Schema;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +33,26 @@ public final class DeliveryStreamResource extends StackResource<DeliveryStreamSp
 
     /** @param dependsOn the bucket, the Firehose role, the transform function, the Glue table and the log group */
     public DeliveryStreamResource(StackContext context, List<String> dependsOn) {
+        this(context, dependsOn, Schema.VERSION);
+    }
+
+    /** The stream of schema version {@code schemaVersion} (see {@link #desiredSpec(StackLayout, int)}). */
+    public DeliveryStreamResource(StackContext context, List<String> dependsOn, int schemaVersion) {
         super(context, new Identity(KEY, "Firehose stream", context.layout().settings().deliveryStreamName(),
                         context.layout().deliveryStreamArn(), dependsOn),
-                desiredSpec(context.layout()));
+                desiredSpec(context.layout(), schemaVersion));
     }
 
     static DeliveryStreamSpec desiredSpec(StackLayout layout) {
+        return desiredSpec(layout, Schema.VERSION);
+    }
+
+    /**
+     * The stream as the provisioner of {@code schemaVersion} made it. Schema 1 read JSON keys
+     * case-insensitively (the OpenX default), which lower-cases map keys too: since schema 2, whose
+     * maps are keyed by names such as "G1 Eden Space", keys are read as written.
+     */
+    static DeliveryStreamSpec desiredSpec(StackLayout layout, int schemaVersion) {
         var settings = layout.settings();
         List<Processor> processors = List.of(
                 new Processor("RecordDeAggregation", new TreeMap<>(Map.of("SubRecordType", "JSON"))),
@@ -47,7 +62,7 @@ public final class DeliveryStreamResource extends StackResource<DeliveryStreamSp
         return new DeliveryStreamSpec(DeliveryStreamSpec.HEALTHY, DeliveryStreamType.DIRECT_PUT.toString(), layout.bucketArn(),
                 layout.roleArn(settings.firehoseRoleName()), layout.firehosePrefix(), layout.firehoseErrorPrefix(),
                 settings.bufferingSizeMiB(), settings.bufferingTimeSeconds(), CompressionFormat.UNCOMPRESSED.toString(),
-                true, processors, true, 300, true, "OpenXJsonSerDe", "ParquetSerDe", ParquetCompression.SNAPPY.toString(),
+                true, processors, true, 300, true, "OpenXJsonSerDe", schemaVersion < 2, "ParquetSerDe", ParquetCompression.SNAPPY.toString(),
                 layout.identity().accountId(), settings.glueDatabaseName(), settings.glueTableName(), layout.identity().region(),
                 layout.roleArn(settings.firehoseRoleName()), "LATEST", true, settings.logGroupName(),
                 StackLayout.DELIVERY_LOG_STREAM);

@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * The Firehose stream: Direct PUT into the bucket, with every setting this stack relies on.
  * {@code status} is {@value #HEALTHY} unless Firehose reports the stream {@code CREATING_FAILED}
- * or {@code DELETING_FAILED}; then it says so, with the fix.
+ * or {@code DELETING_FAILED}; then it says so, with the fix. {@code jsonKeysCaseInsensitive} is the
+ * OpenX JSON SerDe's option, which lower-cases every key of the record before reading it, map keys
+ * (pool, device, mount point names) included: false since schema 2.
  */
 public record DeliveryStreamSpec(
         String status,
@@ -24,6 +26,7 @@ public record DeliveryStreamSpec(
         int dynamicPartitioningRetrySeconds,
         boolean formatConversion,
         String inputSerDe,
+        boolean jsonKeysCaseInsensitive,
         String outputSerDe,
         String parquetCompression,
         String schemaCatalogId,

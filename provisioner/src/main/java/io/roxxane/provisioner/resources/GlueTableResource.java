@@ -27,16 +27,31 @@ public final class GlueTableResource extends StackResource<GlueTableSpec> {
     static final String SCHEMA_VERSION_PARAMETER = "roxxane:schema_version";
 
     public GlueTableResource(StackContext context) {
+        this(context, Schema.VERSION);
+    }
+
+    /** The table of schema version {@code schemaVersion}: its columns, and that version as a parameter. */
+    public GlueTableResource(StackContext context, int schemaVersion) {
         super(context, new Identity(KEY, "Glue table",
                         context.layout().settings().glueDatabaseName() + "." + context.layout().settings().glueTableName(),
                         context.layout().tableArn(), List.of(GlueDatabaseResource.KEY)),
-                desiredSpec(context.layout().dataLocation(), context.stackName()));
+                desiredSpec(context.layout().dataLocation(), context.stackName(), schemaVersion));
     }
 
     static GlueTableSpec desiredSpec(String location, String stackName) {
+        return desiredSpec(location, stackName, Schema.VERSION);
+    }
+
+    /**
+     * The table as the provisioner of {@code schemaVersion} made it: the columns added up to that
+     * version, in schema order (versions only append, so an older table is a prefix of a newer one).
+     */
+    public static GlueTableSpec desiredSpec(String location, String stackName, int schemaVersion) {
         List<ColumnSpec> columns = new ArrayList<>();
         for (Column column : Column.tableColumns()) {
-            columns.add(new ColumnSpec(column.columnName(), column.type().glueType(), column.description()));
+            if (column.sinceVersion() <= schemaVersion) {
+                columns.add(new ColumnSpec(column.columnName(), column.type().glueType(), column.description()));
+            }
         }
         List<ColumnSpec> keys = new ArrayList<>();
         for (String key : PartitionRule.KEYS) {
@@ -47,7 +62,7 @@ public final class GlueTableResource extends StackResource<GlueTableSpec> {
         parameters.put("classification", "parquet");
         parameters.put("parquet.compression", "SNAPPY");
         parameters.put(Planner.STACK_TAG, stackName);
-        parameters.put(SCHEMA_VERSION_PARAMETER, String.valueOf(Schema.VERSION));
+        parameters.put(SCHEMA_VERSION_PARAMETER, String.valueOf(schemaVersion));
         return new GlueTableSpec("EXTERNAL_TABLE", location, List.copyOf(columns), List.copyOf(keys),
                 "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat",
                 "org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat",

@@ -26,5 +26,10 @@ public record GlueTableSpec(String tableType, String location, List<ColumnSpec> 
 
     /** One column as Glue stores it. */
     public record ColumnSpec(String name, String type, String comment) {
+        /** Name and type, as a plan line lists a changed column. */
+        @Override
+        public String toString() {
+            return name + " " + type;
+        }
     }
 }

@@ -11,6 +11,7 @@ import io.roxxane.provisioner.resources.InvokePermissionResource;
 import io.roxxane.provisioner.resources.LogGroupResource;
 import io.roxxane.provisioner.resources.RoleResource;
 import io.roxxane.provisioner.resources.StackContext;
+import io.roxxane.schema.Schema;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +38,14 @@ public final class StackResources {
     }
 
     public static List<Resource<?>> of(StackContext context) {
+        return of(context, Schema.VERSION);
+    }
+
+    /**
+     * The stack as the provisioner of {@code schemaVersion} made it (the table's columns and the
+     * stream's JSON reading differ between versions); tests build older stacks with it to upgrade them.
+     */
+    public static List<Resource<?>> of(StackContext context, int schemaVersion) {
         StackLayout layout = context.layout();
         var settings = layout.settings();
         String transform = settings.transformFunctionName();
@@ -45,7 +54,7 @@ public final class StackResources {
                 new BucketResource(context),
                 new LogGroupResource(context),
                 new GlueDatabaseResource(context),
-                new GlueTableResource(context),
+                new GlueTableResource(context, schemaVersion),
                 new RoleResource(context, TRANSFORM_ROLE, settings.transformRoleName(),
                         "Roxxane transform Lambda (stack " + settings.stackName() + ")",
                         Policies.lambdaTrust(layout), "basic-execution", Policies.lambdaBasicExecution(layout, transform)),
@@ -71,6 +80,6 @@ public final class StackResources {
                 new BucketNotificationResource(context, layout.functionArn(registrar),
                         List.of(BucketResource.KEY, InvokePermissionResource.KEY)),
                 new DeliveryStreamResource(context, List.of(BucketResource.KEY, FIREHOSE_ROLE, TRANSFORM_FUNCTION,
-                        GlueTableResource.KEY, LogGroupResource.KEY)));
+                        GlueTableResource.KEY, LogGroupResource.KEY), schemaVersion));
     }
 }
