@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.hive.serde2.SerDeException;
+import org.apache.hadoop.mapred.JobConf;
 
 /**
  * What a delivery stream with dynamic partitioning and record format conversion does with the
@@ -35,6 +36,7 @@ public final class FirehoseDelivery {
     private final DeliveryRequest request;
     private final Path bucket;
     private final TransformLambda lambda;
+    private final JobConf hadoop = HiveParquetFile.configuration();
 
     public FirehoseDelivery(DeliveryRequest request, Path bucket) {
         if (!"HiveJsonSerDe".equals(request.deserializer())) {
@@ -85,7 +87,7 @@ public final class FirehoseDelivery {
             List<TransformedRecord> unconvertible = new ArrayList<>();
             List<String> messages = new ArrayList<>();
             int rows;
-            try (HiveParquetFile parquet = new HiveParquetFile(file, properties)) {
+            try (HiveParquetFile parquet = new HiveParquetFile(file, properties, hadoop)) {
                 for (TransformedRecord record : group.getValue()) {
                     try {
                         parquet.write(record.data());

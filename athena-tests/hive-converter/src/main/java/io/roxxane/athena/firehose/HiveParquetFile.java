@@ -28,13 +28,20 @@ final class HiveParquetFile implements Closeable {
     private final FileSinkOperator.RecordWriter writer;
     private int rows;
 
-    HiveParquetFile(java.nio.file.Path file, Map<String, String> tableProperties) throws IOException {
-        Properties properties = new Properties();
-        properties.putAll(tableProperties);
+    /**
+     * The Hadoop configuration the writers share (reading Hadoop's defaults is slow): the raw local
+     * file system writes each object alone, without Hadoop's {@code .crc} side files (S3 has none).
+     */
+    static JobConf configuration() {
         JobConf conf = new JobConf();
-        // The raw local file system writes the object alone, without Hadoop's .crc side files (S3 has none).
         conf.set("fs.file.impl", RawLocalFileSystem.class.getName());
         conf.setBoolean("fs.file.impl.disable.cache", true);
+        return conf;
+    }
+
+    HiveParquetFile(java.nio.file.Path file, Map<String, String> tableProperties, JobConf conf) throws IOException {
+        Properties properties = new Properties();
+        properties.putAll(tableProperties);
         try {
             json.initialize(conf, properties, null);
             parquet.initialize(conf, properties, null);
