@@ -24,7 +24,7 @@ public final class DataLakeExtension implements ParameterResolver {
                 .getOrComputeIfAbsent(Holder.class, k -> new Holder(), Holder.class).lake;
     }
 
-    private static final class Holder implements ExtensionContext.Store.CloseableResource {
+    private static final class Holder implements AutoCloseable {
         private final DataLake lake;
 
         Holder() {

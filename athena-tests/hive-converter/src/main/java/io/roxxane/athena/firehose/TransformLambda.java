@@ -57,8 +57,8 @@ final class TransformLambda {
                 throw new IOException("record " + i + " came back as " + record.path("recordId") + ", not " + ids.get(i));
             }
             Map<String, String> keys = new LinkedHashMap<>();
-            record.path("metadata").path("partitionKeys").fields()
-                    .forEachRemaining(e -> keys.put(e.getKey(), e.getValue().asText()));
+            record.path("metadata").path("partitionKeys").properties()
+                    .forEach(e -> keys.put(e.getKey(), e.getValue().asText()));
             result.add(new TransformedRecord(record.path("result").asText(),
                     Base64.getDecoder().decode(record.path("data").asText()), keys, arrivals.get(i)));
         }

@@ -31,7 +31,7 @@ public final class HiveConverterProcess {
         JSON.writeValue(requestFile.toFile(), request);
         List<String> command = new ArrayList<>();
         command.add(property("athena.hive.java"));
-        command.addAll(Arrays.asList(property("athena.hive.jvm.args").trim().split("\\s+")));
+        Arrays.stream(property("athena.hive.jvm.args").trim().split("\\s+")).filter(a -> !a.isEmpty()).forEach(command::add);
         command.add("-cp");
         command.add(property("athena.hive.classes") + java.io.File.pathSeparator
                 + Files.readString(Path.of(property("athena.hive.classpath.file")), StandardCharsets.UTF_8).trim());

@@ -34,7 +34,7 @@ public final class CatalogTemplate {
             throw new UncheckedIOException(e);
         }
         parameters = new LinkedHashMap<>();
-        template.path("Parameters").fields().forEachRemaining(p -> {
+        template.path("Parameters").properties().forEach(p -> {
             if (p.getValue().has("Default")) {
                 parameters.put(p.getKey(), p.getValue().path("Default").asText());
             }
@@ -84,7 +84,7 @@ public final class CatalogTemplate {
 
     private static Map<String, String> strings(JsonNode map) {
         Map<String, String> result = new LinkedHashMap<>();
-        map.fields().forEachRemaining(e -> result.put(e.getKey(), e.getValue().asText()));
+        map.properties().forEach(e -> result.put(e.getKey(), e.getValue().asText()));
         return result;
     }
 

@@ -31,7 +31,7 @@ public final class AthenaTemplateQueries {
             throw new UncheckedIOException(e);
         }
         Map<String, String> parameters = new LinkedHashMap<>();
-        root.path("Parameters").fields().forEachRemaining(p -> parameters.put(p.getKey(), p.getValue().path("Default").asText()));
+        root.path("Parameters").properties().forEach(p -> parameters.put(p.getKey(), p.getValue().path("Default").asText()));
         List<NamedQuery> queries = new ArrayList<>();
         for (JsonNode resource : root.path("Resources")) {
             if (!resource.path("Type").asText().equals("AWS::Athena::NamedQuery")) {
