@@ -1,0 +1,70 @@
+package io.roxxane.athena.trino;
+
+import io.roxxane.athena.glue.GlueTable;
+import io.trino.filesystem.local.LocalFileSystemFactory;
+import io.trino.metastore.Database;
+import io.trino.metastore.Partition;
+import io.trino.metastore.PartitionStatistics;
+import io.trino.metastore.PartitionWithStatistics;
+import io.trino.metastore.PrincipalPrivileges;
+import io.trino.metastore.Table;
+import io.trino.plugin.hive.metastore.file.FileHiveMetastore;
+import io.trino.plugin.hive.metastore.file.FileHiveMetastoreConfig;
+import io.trino.spi.NodeVersion;
+import io.trino.spi.security.PrincipalType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Glue Data Catalog of the test: Trino's file metastore in {@code <root>/metastore}, the same
+ * one the Hive catalog of {@link AthenaEngine} reads. It takes what Glue takes from CloudFormation
+ * and from the partition registrar: a database, a table, partitions.
+ */
+public final class TrinoGlueCatalog {
+    /** Where the metastore lives, for Trino's {@code hive.metastore.catalog.dir}. */
+    public static final String CATALOG_DIR = "local:///metastore";
+
+    private final FileHiveMetastore metastore;
+    private final GlueTableTranslation translation;
+
+    /** @param version the engine's version (the file metastore refuses files another version wrote) */
+    public TrinoGlueCatalog(Path root, NodeVersion version, GlueTableTranslation translation) {
+        this.metastore = new FileHiveMetastore(version, new LocalFileSystemFactory(root), false,
+                new FileHiveMetastoreConfig().setCatalogDirectory(CATALOG_DIR).setMetastoreUser("roxxane"));
+        this.translation = translation;
+    }
+
+    public void createDatabase(String name) {
+        metastore.createDatabase(Database.builder().setDatabaseName(name).setOwnerName(Optional.of("roxxane"))
+                .setOwnerType(Optional.of(PrincipalType.USER)).build());
+    }
+
+    public Table createTable(String database, GlueTable glue) {
+        Table table = translation.table(database, glue);
+        metastore.createTable(table, PrincipalPrivileges.NO_PRIVILEGES);
+        return table;
+    }
+
+    /** BatchCreatePartition: each partition by its values and S3 location. */
+    public void createPartitions(Table table, List<PartitionAt> partitions) {
+        List<PartitionWithStatistics> batch = new ArrayList<>();
+        for (PartitionAt p : partitions) {
+            Partition partition = translation.partition(table, p.values(), p.s3Location());
+            batch.add(new PartitionWithStatistics(partition, p.name(table), PartitionStatistics.empty()));
+        }
+        metastore.addPartitions(table.getDatabaseName(), table.getTableName(), batch);
+    }
+
+    /** A partition's values (in partition key order) and its S3 folder. */
+    public record PartitionAt(List<String> values, String s3Location) {
+        String name(Table table) {
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < values.size(); i++) {
+                parts.add(table.getPartitionColumns().get(i).getName() + "=" + values.get(i));
+            }
+            return String.join("/", parts);
+        }
+    }
+}
