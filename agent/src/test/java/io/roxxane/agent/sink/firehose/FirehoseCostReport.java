@@ -4,6 +4,7 @@ import io.roxxane.agent.identity.Identity;
 import io.roxxane.agent.sample.EncodedSample;
 import io.roxxane.agent.sample.Sample;
 import io.roxxane.agent.sample.SampleEncoder;
+import io.roxxane.agent.sample.Struct;
 import io.roxxane.schema.Column;
 import io.roxxane.schema.ColumnType;
 import io.roxxane.schema.Schema;
@@ -162,6 +163,14 @@ public final class FirehoseCostReport {
                     || column.type() == ColumnType.STRING_MAP) {
                 continue;
             }
+            if (column.type().kind() == ColumnType.Kind.MAP) {
+                Map<String, Object> entries = new LinkedHashMap<>();
+                for (String key : KEYS.getOrDefault(column, List.of("x"))) {
+                    entries.put(key, struct(column.type().valueType(), random));
+                }
+                sample.set(column, entries);
+                continue;
+            }
             String unit = column.unit();
             if (column.type() == ColumnType.DOUBLE) {
                 double scale = unit.equals("ratio") ? 1 : unit.equals("cores") ? 8 : 4;
@@ -175,6 +184,37 @@ public final class FirehoseCostReport {
             }
         }
         return sample;
+    }
+
+    /** The keys a G1 JVM on a small cloud host gives the map columns. */
+    private static final Map<Column, List<String>> KEYS = Map.of(
+            Column.JVM_MEMORY_POOLS, List.of("CodeHeap 'non-nmethods'", "Metaspace", "CodeHeap 'profiled nmethods'",
+                    "Compressed Class Space", "G1 Eden Space", "G1 Old Gen", "G1 Survivor Space",
+                    "CodeHeap 'non-profiled nmethods'"),
+            Column.JVM_GC_PAUSES, List.of("G1 Young Generation", "G1 Old Generation"),
+            Column.JVM_GC_CONCURRENT, List.of("G1 Concurrent GC"),
+            Column.HOST_NETWORK_INTERFACES, List.of("eth0"),
+            Column.HOST_DISKS, List.of("nvme0n1"),
+            Column.HOST_FILE_SYSTEMS, List.of("/", "/boot/efi"));
+
+    private static Struct struct(ColumnType type, Random random) {
+        Struct struct = new Struct(type);
+        type.fields().forEach((field, fieldType) -> {
+            switch (fieldType.kind()) {
+                case BOOLEAN:
+                    struct.set(field, random.nextBoolean());
+                    break;
+                case STRING:
+                    struct.set(field, field.equals("type") ? "ext4" : "/dev/nvme0n1p1");
+                    break;
+                case DOUBLE:
+                    struct.set(field, random.nextDouble());
+                    break;
+                default:
+                    struct.set(field, (long) (random.nextDouble() * (field.endsWith("_bytes") ? 8_000_000_000L : 200_000)));
+            }
+        });
+        return struct;
     }
 
     private FirehoseCostReport() {
