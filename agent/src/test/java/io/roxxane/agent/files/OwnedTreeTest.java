@@ -162,6 +162,9 @@ class OwnedTreeTest {
             Files.setOwner(root.resolve("a=1"), nobody);
             Files.setOwner(theirs, nobody);
         } catch (IOException | UnsupportedOperationException e) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new AssertionError("CI runs as root: files must be given to another user here", e);
+            }
             Assumptions.abort("cannot give files to another user here (needs root): " + e);
             return;
         }
@@ -179,24 +182,8 @@ class OwnedTreeTest {
         before.assertIntactIn(Snapshot.of(root));
     }
 
-    @ParameterizedTest(name = "secure={0}")
-    @ValueSource(booleans = {true, false})
-    void unreadableOwnFolder_isCountedAndSkipped(boolean secure) throws IOException {
-        OwnedTree tree = tree(secure);
-        write(root.resolve("a=1/b=2/own-1.bin"), 10);
-        write(root.resolve("a=2/b=2/own-1.bin"), 10);
-        Path locked = root.resolve("a=2");
-        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
-        try {
-            Assumptions.assumeFalse(Files.isReadable(locked), "this user (root) reads any folder");
-            Listing listing = tree.list();
-            assertEquals(List.of("a=1/b=2/own-1.bin"), names(listing));
-            assertEquals(1, listing.foreign().unreadable());
-            assertEquals(locked, listing.foreign().firstUnreadable());
-        } finally {
-            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
-        }
-    }
+    // An unreadable own folder (counted, skipped) cannot be made here as root, who reads any folder:
+    // OwnFilesIT.unreadableFolders_areSkipped_oneLine_andLeftAsTheyWere runs the agent as nobody for it.
 
     @ParameterizedTest(name = "secure={0}")
     @ValueSource(booleans = {true, false})
