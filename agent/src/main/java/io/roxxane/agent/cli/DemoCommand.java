@@ -42,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("running a sample workload for " + seconds + " s with the agent attached, writing to "
                 + dir.getAbsolutePath() + " …");
         Process process = new ProcessBuilder(command).inheritIO().start();
-        if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS)) {
+        if (!awaitWithProgress(process)) {
             process.destroyForcibly();
             System.err.println("the workload did not finish in time");
             return 1;
@@ -59,5 +59,43 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("  SELECT service, max(jvm_heap_used_bytes) FROM read_json('" + dir.getPath()
                 + "/**/*.json.gz', hive_partitioning=true) GROUP BY service;");
         return summary.samples() > 0 ? 0 : 1;
+    }
+
+    /** Waits for the workload, printing how far it is every few seconds; false if it overruns by a minute. */
+    private boolean awaitWithProgress(Process process) throws InterruptedException {
+        long start = System.nanoTime();
+        long step = Math.max(2, seconds / 10);
+        for (long shown = step; shown < seconds; shown += step) {
+            long wait = TimeUnit.SECONDS.toNanos(shown) - (System.nanoTime() - start);
+            if (process.waitFor(Math.max(0, wait), TimeUnit.NANOSECONDS)) {
+                return true;
+            }
+            int width = 20;
+            int done = (int) (width * shown / seconds);
+            System.out.println("  [" + repeat('#', done) + repeat('.', width - done) + "] " + shown + "/" + seconds
+                    + " s, about " + shown / Math.max(1, intervalSeconds()) + " samples taken");
+        }
+        return process.waitFor(seconds + 60L - TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start), TimeUnit.SECONDS);
+    }
+
+    private long intervalSeconds() {
+        String text = interval.trim().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (text.endsWith("ms")) {
+                return Math.max(1, Long.parseLong(text.substring(0, text.length() - 2)) / 1000);
+            }
+            long value = Long.parseLong(text.substring(0, text.length() - 1));
+            return text.endsWith("m") ? value * 60 : text.endsWith("h") ? value * 3600 : value;
+        } catch (RuntimeException e) {
+            return 1;
+        }
+    }
+
+    private static String repeat(char c, int count) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            out.append(c);
+        }
+        return out.toString();
     }
 }

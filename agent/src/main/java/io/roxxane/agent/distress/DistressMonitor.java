@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Whether the JVM or its container is heading for trouble, judged on each sample just collected:
  * heap in use after the last collection near the heap's maximum (85%) or climbing to it within
- * five intervals, a quarter of the interval spent in GC pauses, container memory (working set),
+ * five intervals, 30% of the interval spent in GC pauses, container memory (working set),
  * file descriptors or processes/threads near their limits (90%, or within five intervals at the
  * last rate), or a low-memory notification from the JVM. The answer goes
  * in {@code agent_distress} and makes the sample urgent: sent at once instead of at the next flush,
@@ -24,7 +24,7 @@ public final class DistressMonitor {
     private final List<MemoryPoolMXBean> tenuredPools = new ArrayList<MemoryPoolMXBean>();
     private final LowMemoryNotifications notifications = new LowMemoryNotifications();
     private final Pressure heapAfterGc = new Pressure("heap_after_gc", 0.85, 0.75, 5);
-    private final Pressure gcTime = new Pressure("gc_time", 0.25, 0.10, 0);
+    private final Pressure gcTime = new Pressure("gc_time", 0.30, 0.20, 0);
     private final Pressure containerMemory = new Pressure("container_memory", 0.90, 0.80, 5);
     private final Pressure fds = new Pressure("fds", 0.90, 0.80, 5);
     private final Pressure pids = new Pressure("pids", 0.90, 0.80, 5);

@@ -9,8 +9,8 @@ package io.roxxane.agent.distress;
  * on and off every sample.
  */
 final class Pressure {
-    /** Below this, a fast climb alone is not distress: a young heap fills fast and empties again. */
-    private static final double TREND_FLOOR = 0.60;
+    /** Below this, a fast climb alone is not distress: a young heap fills fast and empties again, and G1's old generation rises to about half the heap before its mixed collections bring it down. */
+    private static final double TREND_FLOOR = 0.70;
 
     final String name;
     private final double enter;

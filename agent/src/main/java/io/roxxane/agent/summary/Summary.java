@@ -12,10 +12,13 @@ import java.util.TreeMap;
 
 /**
  * A readable digest of a local data directory: per service and hour, how many samples from how
- * many agent instances, and headline numbers (heap, CPU, GC time, threads, lost samples).
+ * many agent instances, and headline numbers (heap, CPU, GC pauses, threads, container throttling
+ * and OOM kills, samples sent in distress, lost samples); then where each instance ran (host,
+ * cloud, ECS task or Kubernetes pod).
  */
 public final class Summary {
     private final Map<String, Group> groups = new TreeMap<String, Group>();
+    private final Map<String, Where> instances = new TreeMap<String, Where>();
     private ReadReport report;
 
     /** Reads every sample under {@code root}; what cannot be read is skipped and counted in {@link #report()}. */
@@ -41,6 +44,10 @@ public final class Summary {
     }
 
     void add(String key, Map<String, Object> sample) {
+        Object instance = sample.get("instance_id");
+        if (instance != null && !instances.containsKey(instance.toString())) {
+            instances.put(instance.toString(), Where.of(sample));
+        }
         Group group = groups.get(key);
         if (group == null) {
             group = new Group();
@@ -67,17 +74,28 @@ public final class Summary {
         return report;
     }
 
-    /** Writes the digest as a table. */
+    /** Writes the digest as two aligned tables: the service-hours, then where each instance ran. */
     public void print(PrintStream out) {
-        out.printf(Locale.ROOT, "%d samples in %d files, %d service-hours%n", samples(), files(), groups.size());
-        out.printf(Locale.ROOT, "%-40s %7s %5s %9s %9s %7s %7s %8s %7s %6s%n", "service  hour (UTC)", "samples",
-                "inst", "heap avg", "heap max", "cpu%", "host%", "gc ms", "threads", "lost");
+        out.printf(Locale.ROOT, "%d samples in %d files, %d service-hours%n%n", samples(), files(), groups.size());
+        TextTable hours = new TextTable("service", "hour (UTC)", ">samples", ">inst", ">heap avg", ">heap max",
+                ">cpu%", ">host%", ">gc pause ms", ">threads", ">throttled ms", ">oom kills", ">distress", ">lost");
         for (Map.Entry<String, Group> entry : groups.entrySet()) {
             Group g = entry.getValue();
-            out.printf(Locale.ROOT, "%-40s %7d %5d %9s %9s %7s %7s %8d %7d %6d%n", entry.getKey(), g.samples,
-                    g.instances.size(), mib(g.heapSum / Math.max(1, g.heapCount)), mib(g.heapMax),
-                    percent(g.cpuSum, g.cpuCount), percent(g.hostCpuSum, g.hostCpuCount), g.gcMillis, g.threadsMax,
-                    g.lostSamples());
+            String[] key = entry.getKey().split("  ", 2);
+            hours.row(key[0], key[1], g.samples, g.instances.size(), mib(g.heapSum / Math.max(1, g.heapCount)),
+                    mib(g.heapMax), percent(g.cpuSum, g.cpuCount), percent(g.hostCpuSum, g.hostCpuCount), g.gcMillis,
+                    g.threadsMax, g.throttledMillis.orNull(), g.oomKills.orNull(), g.distressSamples, g.lostSamples());
+        }
+        hours.print(out);
+        if (!instances.isEmpty()) {
+            out.println();
+            TextTable where = new TextTable("service", "instance", "host", "cloud", "where");
+            for (Map.Entry<String, Where> entry : instances.entrySet()) {
+                Where w = entry.getValue();
+                where.row(w.service, entry.getKey().substring(0, Math.min(8, entry.getKey().length())), w.host,
+                        w.cloud(), w.place());
+            }
+            where.print(out);
         }
         String skipped = report.describe();
         if (skipped != null) {
@@ -107,6 +125,9 @@ public final class Summary {
         long hostCpuCount;
         long gcMillis;
         long threadsMax;
+        final Total throttledMillis = new Total();
+        final Total oomKills = new Total();
+        int distressSamples;
 
         void add(Map<String, Object> s) {
             samples++;
@@ -144,6 +165,11 @@ public final class Summary {
             gcMillis += Math.max(0, number(s.get("jvm_gc_young_time_ms"), 0))
                     + Math.max(0, number(s.get("jvm_gc_old_time_ms"), 0));
             threadsMax = Math.max(threadsMax, number(s.get("jvm_threads_live"), 0));
+            throttledMillis.add(s.get("container_cpu_throttled_ms"));
+            oomKills.add(s.get("container_oom_kills"));
+            if (s.get("agent_distress") != null) {
+                distressSamples++;
+            }
         }
 
         /** Missing seq numbers inside each instance's range in this hour. */
@@ -157,6 +183,73 @@ public final class Summary {
 
         private static long number(Object value, long orElse) {
             return value instanceof Number ? ((Number) value).longValue() : orElse;
+        }
+    }
+
+    /** A sum of a figure some samples may lack: "-" when none had it, never a made-up 0. */
+    static final class Total {
+        private long sum;
+        private boolean seen;
+
+        void add(Object value) {
+            if (value instanceof Number) {
+                sum += ((Number) value).longValue();
+                seen = true;
+            }
+        }
+
+        Long orNull() {
+            return seen ? sum : null;
+        }
+    }
+
+    /** Where one agent instance ran, from the identity and context columns of its first sample. */
+    static final class Where {
+        String service;
+        String host;
+        String provider;
+        String region;
+        String zone;
+        String platform;
+        String pod;
+        String namespace;
+        String task;
+
+        static Where of(Map<String, Object> s) {
+            Where w = new Where();
+            w.service = text(s, "service");
+            w.host = text(s, "host");
+            w.provider = text(s, "cloud_provider");
+            w.region = text(s, "cloud_region");
+            w.zone = text(s, "cloud_availability_zone");
+            w.platform = text(s, "cloud_platform");
+            w.pod = text(s, "k8s_pod_name");
+            w.namespace = text(s, "k8s_namespace_name");
+            w.task = text(s, "aws_ecs_task_family");
+            return w;
+        }
+
+        String cloud() {
+            if (provider == null && region == null) {
+                return null;
+            }
+            return join(" ", platform != null ? platform : provider, zone != null ? zone : region);
+        }
+
+        String place() {
+            if (pod != null) {
+                return "pod " + (namespace != null ? namespace + "/" : "") + pod;
+            }
+            return task != null ? "ECS task " + task : null;
+        }
+
+        private static String join(String separator, String a, String b) {
+            return a == null ? b : b == null ? a : a + separator + b;
+        }
+
+        private static String text(Map<String, Object> s, String key) {
+            Object value = s.get(key);
+            return value == null ? null : value.toString();
         }
     }
 }

@@ -26,7 +26,7 @@ class SummaryTest {
     Path dir;
 
     private static String sampleLine(long seq) {
-        return "{\"ts\":1,\"instance_id\":\"a\",\"seq\":" + seq + ",\"jvm_heap_used_bytes\":" + 1_048_576 * (seq + 1)
+        return "{\"ts\":1,\"service\":\"svc\",\"host\":\"box\",\"instance_id\":\"a\",\"seq\":" + seq + ",\"jvm_heap_used_bytes\":" + 1_048_576 * (seq + 1)
                 + ",\"process_cpu_utilization\":0.5,\"jvm_gc_young_time_ms\":3,\"jvm_gc_old_time_ms\":1"
                 + ",\"jvm_threads_live\":" + (10 + seq) + ",\"tags\":{\"k\":\"v\"}}\n";
     }
@@ -78,11 +78,21 @@ class SummaryTest {
         assertEquals(5, summary.samples());
         assertEquals(1, summary.files());
         String text = print(summary);
-        String row = text.split("\n")[2];
-        assertTrue(row.startsWith("svc  2026-01-02 03:00Z"), row);
-        // samples 5, instances 1, heap avg (1+2+3+6+7)/5 = 3.8M, max 7.0M, cpu 50.0, host -, gc 20 ms, threads 16, lost 2
-        assertTrue(row.matches(".*\\s5\\s+1\\s+3\\.8M\\s+7\\.0M\\s+50\\.0\\s+-\\s+20\\s+16\\s+2$"), row);
-        assertEquals(3, text.split("\n").length, "nothing skipped, no last line: " + text);
+        String[] out = text.split("\n");
+        String header = out[2];
+        String row = out[3];
+        assertTrue(row.startsWith("svc      2026-01-02 03:00Z"), row);
+        // samples 5, instances 1, heap avg (1+2+3+6+7)/5 = 3.8M, max 7.0M, cpu 50.0, host -, gc 20 ms, threads 16,
+        // throttled - (no container figure), oom kills -, distress 0, lost 2
+        assertTrue(row.matches(".*\\s5\\s+1\\s+3\\.8M\\s+7\\.0M\\s+50\\.0\\s+-\\s+20\\s+16\\s+-\\s+-\\s+0\\s+2$"), row);
+        assertEquals(header.length(), row.length(), "the row ends where the header ends:\n" + text);
+        for (String column : new String[] {"samples", "heap max", "gc pause ms", "threads", "lost"}) {
+            int end = header.indexOf(column) + column.length();
+            assertTrue(end == header.length() || row.charAt(end) == ' ', column + " lines up:\n" + text);
+            assertTrue(row.charAt(end - 1) != ' ', column + "'s figure ends under its name:\n" + text);
+        }
+        assertTrue(out[5].startsWith("service  instance  host"), "then where each instance ran:\n" + text);
+        assertEquals(7, out.length, "nothing skipped, no last line: " + text);
         assertNull(summary.report().describe());
     }
 
@@ -121,8 +131,8 @@ class SummaryTest {
         assertEquals(3, report.foreign().count());
         String text = print(summary);
         String[] lines = text.split("\n");
-        assertEquals(4, lines.length, text);
-        String last = lines[3];
+        assertEquals(8, lines.length, "count, blank, hours table, blank, where table, skipped: " + text);
+        String last = lines[7];
         assertEquals("skipped 3 of 4 files in whole or in part: 1 unreadable or not gzip, 1 cut off (the whole lines"
                 + " before kept), 3 lines not a sample; first: " + torn + " (cut off after " + tornLines
                 + " lines: EOFException: Unexpected end of ZLIB input stream); not read, not written by the agent: 3"
