@@ -62,7 +62,7 @@ final class Catalog {
         int total = 0;
         for (PlannedBean bean : beans) {
             if (!bean.ignored()) {
-                total += bean.knownAttributes();
+                total += Math.max(1, bean.knownAttributes());
             }
         }
         return total;
@@ -82,7 +82,7 @@ final class Catalog {
                 chosen.add(bean);
             } else {
                 cutBeans++;
-                cutAttributes += bean.knownAttributes();
+                cutAttributes += Math.max(1, bean.knownAttributes());
             }
         }
         if (cutBeans > 0) {

@@ -14,7 +14,7 @@ final class Round {
     /** What the collector took. */
     static final class Taken {
         final List<Series> series;
-        /** Attributes planned but not returned in time, plus those of MBeans past the cap. */
+        /** Attributes planned but not returned in time, plus those of MBeans past the cap (at least one per MBean). */
         final int skipped;
 
         Taken(List<Series> series, int skipped) {
@@ -80,8 +80,8 @@ final class Round {
         }
         int skipped = cutAttributes + missingAttributes;
         for (int i = 0; i < visited.length; i++) {
-            if (!visited[i]) {
-                skipped += planned.get(i).knownAttributes();
+            if (!visited[i] && !planned.get(i).ignored()) {
+                skipped += Math.max(1, planned.get(i).knownAttributes());
             }
         }
         return new Taken(new ArrayList<Series>(series), skipped);
