@@ -44,7 +44,7 @@ final class AppRow {
         for (Series series : merged.values()) {
             double value = series.value();
             if (series.type() == SeriesType.COUNTER) {
-                value = deltas.delta(series.key(), value);
+                value = deltas.delta(series.key(), value, series.fromZero());
             }
             if (Double.isNaN(value) || Double.isInfinite(value)) {
                 continue;

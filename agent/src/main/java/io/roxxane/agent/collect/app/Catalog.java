@@ -38,6 +38,8 @@ final class Catalog {
     private long lastRefreshNanos;
     private boolean refreshedOnce;
     private boolean delayedSources;
+    /** The sources that have been queried once: what a later query finds was registered since. */
+    private final java.util.Set<BeanSource> looked = new java.util.HashSet<BeanSource>();
 
     Catalog(MBeanServer server, List<BeanSource> sources, MBeanSetWatch watch, InFlight inFlight, int maxMBeans) {
         this.server = server;
@@ -180,8 +182,9 @@ final class Catalog {
             for (Iterator<Map.Entry<String, ObjectName>> it = names.entrySet().iterator(); it.hasNext();) {
                 ObjectName name = it.next().getValue();
                 PlannedBean bean = known.get(key(source, name));
-                next.add(bean != null ? bean : new PlannedBean(name, source));
+                next.add(bean != null ? bean : new PlannedBean(name, source, looked.contains(source)));
             }
+            looked.add(source);
         }
         delayedSources = delayed;
         return next;

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Turns counter series (running totals) into their increase since the last sample that had them,
  * keyed by series. As elsewhere in the row: the first reading gives nothing, nor does one that went
- * backwards (the MBean was replaced, its counts started again). A series not read in a sample (its
+ * backwards; except for an MBean registered after the agent first looked, whose totals started at
+ * zero since. A series not read in a sample (its
  * getter stuck, the budget spent) keeps its last total, so the next increase covers the gap and
  * totals summed over time stay right. Totals not seen for {@link #FORGET_AFTER_SAMPLES} samples are
  * forgotten. Collector thread only.
@@ -31,18 +32,23 @@ final class CounterDeltas {
         }
     }
 
-    /** The increase of {@code key}'s total since its last reading, or NaN when there is none to report. */
-    double delta(String key, double total) {
+    /**
+     * The increase of {@code key}'s total since its last reading, or NaN when there is none to
+     * report. With {@code fromZero} (the MBean was registered after the agent first looked, so it
+     * counted from zero) a first reading, or one below the last (the MBean was made again), is all
+     * increase.
+     */
+    double delta(String key, double total, boolean fromZero) {
         double[] previous = last.get(key);
         if (previous == null) {
             last.put(key, new double[] {total, sample});
-            return Double.NaN;
+            return fromZero ? total : Double.NaN;
         }
         double before = previous[0];
         previous[0] = total;
         previous[1] = sample;
         if (Double.isNaN(before) || total < before) {
-            return Double.NaN;
+            return fromZero ? total : Double.NaN;
         }
         return total - before;
     }

@@ -32,15 +32,19 @@ final class PlannedBean {
 
     private final ObjectName name;
     private final BeanSource source;
+    /** Registered after the source first looked: its counters started at zero since. */
+    private final boolean registeredLater;
+    private boolean firstRead = true;
     private BeanView view;
     private boolean analysed;
     /** Attributes the next read asks for (0 before the MBeanInfo is known): what a skipped read leaves out. */
     private volatile int knownAttributes;
     private volatile boolean ignored;
 
-    PlannedBean(ObjectName name, BeanSource source) {
+    PlannedBean(ObjectName name, BeanSource source, boolean registeredLater) {
         this.name = name;
         this.source = source;
+        this.registeredLater = registeredLater;
     }
 
     ObjectName name() {
@@ -92,7 +96,14 @@ final class PlannedBean {
             if (names.size() < planned) {
                 reportMissing(attributes, names);
             }
+            int before = out.size();
             view.interpret(names, values, out);
+            if (registeredLater && firstRead) {
+                for (int i = before; i < out.size(); i++) {
+                    out.set(i, out.get(i).countedFromZero());
+                }
+            }
+            firstRead = false;
             int next = view.attributes().length;
             knownAttributes = next;
             ignored = next == 0;

@@ -15,6 +15,7 @@ public final class Series {
     private final double value;
     private final String origin;
     private final String key;
+    private final boolean fromZero;
 
     /**
      * @param origin for a rule's series, the jmx_exporter match name up to the attribute (what it
@@ -22,6 +23,12 @@ public final class Series {
      *               null for a built-in set's, whose equal series are summed
      */
     public Series(String name, Map<String, String> labels, SeriesType type, double value, String origin) {
+        this(name, labels, type, value, origin, false);
+    }
+
+    private Series(String name, Map<String, String> labels, SeriesType type, double value, String origin,
+            boolean fromZero) {
+        this.fromZero = fromZero;
         this.name = name;
         this.labels = labels.isEmpty() ? Collections.<String, String>emptyMap()
                 : Collections.unmodifiableMap(new LinkedHashMap<String, String>(labels));
@@ -58,14 +65,27 @@ public final class Series {
 
     /** The same series with another value. */
     public Series withValue(double newValue) {
-        return new Series(name, labels, type, newValue, origin);
+        return new Series(name, labels, type, newValue, origin, fromZero);
+    }
+
+    /**
+     * Whether a counter's first reading is all increase: its MBean was registered after the agent
+     * first looked (a pool made later, a new client), so its total counted from zero since.
+     */
+    boolean fromZero() {
+        return fromZero;
+    }
+
+    /** The same series, read from an MBean that was registered after the agent first looked. */
+    Series countedFromZero() {
+        return new Series(name, labels, type, value, origin, true);
     }
 
     /** The same series with one more label, last. */
     public Series withLabel(String labelName, String labelValue) {
         Map<String, String> more = new LinkedHashMap<String, String>(labels);
         more.put(labelName, labelValue);
-        return new Series(name, more, type, value, origin);
+        return new Series(name, more, type, value, origin, fromZero);
     }
 
     /**

@@ -167,12 +167,15 @@ class AppMetricsCollectorTest {
     @Test
     void mbeanRegisteredLater_isPickedUpWithoutAskingEverySample() throws Exception {
         AppMetricsCollector collector = collector("includeObjectNames: ['roxxane.test:*']\n"
-                + "rules:\n  - pattern: 'roxxane.test<type=Pool, name=(\\w+)><>ActiveConnections'\n    name: active\n", 10, 10);
+                + "rules:\n  - pattern: 'roxxane.test<type=Pool, name=(\\w+)><>ActiveConnections'\n    name: active\n"
+                + "  - pattern: 'roxxane.test<type=Pool, name=(\\w+)><>RequestsServed'\n    name: served\n    type: COUNTER\n",
+                10, 10);
         Sample before = sample(collector);
         assertNull(before.get(Column.APP_METRICS));
         assertNull(before.get(Column.AGENT_JMX_SKIPPED), "nothing to read: no column");
         TestBeans.Pool pool = new TestBeans.Pool();
         pool.active = 2;
+        pool.served = 5;
         TestBeans.server().registerMBean(pool, TestBeans.name("roxxane.test:type=Pool,name=late"));
         long deadline = System.nanoTime() + 10_000_000_000L;
         Map<String, Double> values = Map.of();
@@ -180,7 +183,10 @@ class AppMetricsCollectorTest {
             Thread.sleep(200);
             values = values(sample(collector));
         }
-        assertEquals(Map.of("active", 2.0), values);
+        assertEquals(Map.of("active", 2.0, "served_total", 5.0), values,
+                "an MBean registered after the agent looked counted from zero: its first total is all increase");
+        pool.served = 8;
+        assertEquals(Map.of("active", 2.0, "served_total", 3.0), values(sample(collector)));
     }
 
     /**
