@@ -98,7 +98,7 @@ public final class AgentRuntime {
         // after the sink, which may still refuse the configuration: detection starts only for an agent that runs
         Identity identity = Identity.ofThisJvm(config.service(), config.tags(), config.intervalMillis(),
                 config.detectContext(), instanceId);
-        CollectorSet collectors = DefaultCollectors.create();
+        CollectorSet collectors = DefaultCollectors.create(config);
         return new AgentRuntime(config, identity, collectors, sink, stats);
     }
 

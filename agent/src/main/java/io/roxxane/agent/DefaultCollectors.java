@@ -2,6 +2,12 @@ package io.roxxane.agent;
 
 import io.roxxane.agent.collect.Collector;
 import io.roxxane.agent.collect.CollectorSet;
+import io.roxxane.agent.collect.app.AppMetricsCollector;
+import io.roxxane.agent.collect.app.AppSettings;
+import io.roxxane.agent.collect.app.BeanSource;
+import io.roxxane.agent.collect.app.builtin.BuiltinSets;
+import io.roxxane.agent.collect.app.rules.RuleSource;
+import io.roxxane.agent.config.AgentConfig;
 
 import io.roxxane.agent.collect.host.ContainerLimitsCollector;
 import io.roxxane.agent.collect.host.DiskCollector;
@@ -82,6 +88,25 @@ public final class DefaultCollectors {
         });
         unavailable += addHostCollectors(collectors);
         return new CollectorSet(collectors, unavailable);
+    }
+
+    /**
+     * The collectors of {@link #create()} and, last, the application's MBeans: the built-in sets of
+     * {@code jmx_sets} and the rules of {@code jmx_config} ({@code app_metrics}), when either is on.
+     */
+    public static CollectorSet create(AgentConfig config) {
+        CollectorSet base = create();
+        List<BeanSource> sources = new ArrayList<BeanSource>(BuiltinSets.named(config.jmxSets()));
+        if (config.jmxRules() != null) {
+            sources.add(new RuleSource(config.jmxRules()));
+        }
+        if (sources.isEmpty()) {
+            return base;
+        }
+        List<Collector> collectors = new ArrayList<Collector>(base.collectors());
+        collectors.add(new AppMetricsCollector(new AppSettings(sources, config.jmxMaxMBeans(), config.jmxMaxValues(),
+                AppSettings.DEFAULT_BUDGET_MILLIS)));
+        return new CollectorSet(collectors, base.disabledCount());
     }
 
     private static int addHostCollectors(List<Collector> collectors) {

@@ -35,6 +35,10 @@ class DefaultCollectorsTest {
         NOT_FROM_COLLECTORS.addAll(FleetContext.COLUMNS); // identity too: Identity writes what detection found
     }
 
+    /** Only where the JVM has MBeans of a built-in set or jmx_config: create(AgentConfig), AppMBeansIT. */
+    private static final Set<Column> APPLICATION =
+            EnumSet.of(Column.APP_METRICS, Column.AGENT_JMX_SKIPPED);
+
     /** Only present inside a cgroup with limits; this test machine's cgroups have none. */
     private static final Set<Column> CONTAINER_LIMITS =
             EnumSet.of(Column.CONTAINER_CPU_LIMIT, Column.CONTAINER_MEMORY_LIMIT_BYTES);
@@ -76,7 +80,8 @@ class DefaultCollectorsTest {
         List<String> missing = new ArrayList<>();
         List<String> unexpected = new ArrayList<>();
         for (Column column : Column.values()) {
-            boolean expected = !NOT_FROM_COLLECTORS.contains(column) && !CONTAINER_LIMITS.contains(column);
+            boolean expected = !NOT_FROM_COLLECTORS.contains(column) && !CONTAINER_LIMITS.contains(column)
+                    && !APPLICATION.contains(column);
             if (expected && !second.has(column)) {
                 missing.add(column.columnName());
             }

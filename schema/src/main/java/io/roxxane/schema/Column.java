@@ -257,7 +257,13 @@ public enum Column {
     AGENT_SPOOL_DAMAGED("agent_spool_damaged", ColumnType.BIGINT, "count", MetricKind.CUMULATIVE,
             "Damaged stretches of spool files (a torn tail, corruption) skipped since the agent started"),
     AGENT_SPOOL_RECOVERED("agent_spool_recovered", ColumnType.BIGINT, "count", MetricKind.CUMULATIVE,
-            "Samples taken over from spools that stopped agents left, since the agent started");
+            "Samples taken over from spools that stopped agents left, since the agent started"),
+
+    // ---- schema 2: the application's MBeans ----
+    APP_METRICS("app_metrics", NestedTypes.APP_METRICS, "", MetricKind.GAUGE,
+            "The application's own figures from its MBeans (built-in sets: Tomcat, Jetty, HikariCP, Kafka clients; jmx_config rules), by series name{labels}: name, labels, type, value; a counter's value is its increase over the interval, a gauge's its value at the sample; absent when no MBean matched"),
+    AGENT_JMX_SKIPPED("agent_jmx_skipped", ColumnType.BIGINT, "count", MetricKind.GAUGE,
+            "MBean attributes not read for this sample (a getter still running since an earlier sample, not done within the budget, failed, or past jmx_max_mbeans) plus values left out past jmx_max_values; absent when no MBean is read");
 
     private static final Map<String, Column> BY_NAME;
 

@@ -11,8 +11,9 @@ import java.util.Map;
  * The type of a column, as Glue, Athena and Parquet name it, and how JSON must carry it. Scalars
  * ({@link #BIGINT}, {@link #INT}, {@link #DOUBLE}, {@link #BOOLEAN}, {@link #STRING}) and, for the
  * columns whose set of keys is open (memory pools, collectors, devices, mounts, attributes), maps
- * with string keys ({@link #mapOf}) whose values may be structs ({@link #structOf}). Immutable;
- * two types are equal when their Glue types are.
+ * with string keys ({@link #mapOf}) whose values may be structs ({@link #structOf}); a struct's
+ * field is a scalar or a map of scalars (the labels of an application metric). Immutable; two types
+ * are equal when their Glue types are.
  */
 public final class ColumnType {
     /** What a type is, for code that handles each in turn. */
@@ -58,7 +59,11 @@ public final class ColumnType {
         return new ColumnType(Kind.MAP, "map<string," + valueType.glueType + ">", valueType, null);
     }
 
-    /** {@code struct<name:type,...>}, from name and type pairs in order. */
+    /**
+     * {@code struct<name:type,...>}, from name and type pairs in order. A field is a scalar or a map
+     * whose values are scalars; a struct in a struct is refused (Firehose's Parquet conversion and
+     * the transform's checks stay two levels deep).
+     */
     public static ColumnType structOf(Object... namesAndTypes) {
         if (namesAndTypes.length == 0 || namesAndTypes.length % 2 != 0) {
             throw new IllegalArgumentException("expected name, type pairs: " + Arrays.toString(namesAndTypes));
@@ -71,8 +76,8 @@ public final class ColumnType {
             if (!name.matches("[a-z][a-z0-9_]*") || fields.put(name, type) != null) {
                 throw new IllegalArgumentException("bad or repeated struct field name: " + name);
             }
-            if (type.kind == Kind.MAP || type.kind == Kind.STRUCT) {
-                throw new IllegalArgumentException("struct fields are scalars here: " + name);
+            if (type.kind == Kind.STRUCT || (type.kind == Kind.MAP && !type.valueType.isScalar())) {
+                throw new IllegalArgumentException("struct fields are scalars or maps of scalars here: " + name);
             }
             glue.append(i == 0 ? "" : ",").append(name).append(':').append(type.glueType);
         }

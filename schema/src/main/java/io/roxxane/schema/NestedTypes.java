@@ -47,6 +47,18 @@ public final class NestedTypes {
             "inodes_total", ColumnType.BIGINT,
             "inodes_free", ColumnType.BIGINT));
 
+    /**
+     * An application metric from an MBean (a built-in set or a {@code jmx_config} rule), keyed by its
+     * series: the name, then the labels in order, {@code name{k=v,k=v}}. {@code type} is
+     * {@code counter} (the value is the increase over the interval), {@code gauge} or {@code untyped}
+     * (the value at the sample).
+     */
+    public static final ColumnType APP_METRICS = ColumnType.mapOf(ColumnType.structOf(
+            "name", ColumnType.STRING,
+            "labels", ColumnType.STRING_MAP,
+            "type", ColumnType.STRING,
+            "value", ColumnType.DOUBLE));
+
     private NestedTypes() {
     }
 }

@@ -1,5 +1,6 @@
 package io.roxxane.agent.config;
 
+import io.roxxane.agent.collect.app.rules.RulesConfig;
 import java.io.File;
 import java.net.URI;
 import java.util.Collections;
@@ -25,6 +26,10 @@ public final class AgentConfig {
     private final long spoolMaxBytes;
     private final long shutdownTimeoutMillis;
     private final boolean detectContext;
+    private final RulesConfig jmxRules;
+    private final List<String> jmxSets;
+    private final int jmxMaxMBeans;
+    private final int jmxMaxValues;
     private final List<String> warnings;
 
     AgentConfig(Builder b) {
@@ -45,6 +50,10 @@ public final class AgentConfig {
         this.spoolMaxBytes = b.spoolMaxBytes;
         this.shutdownTimeoutMillis = b.shutdownTimeoutMillis;
         this.detectContext = b.detectContext;
+        this.jmxRules = b.jmxRules;
+        this.jmxSets = Collections.unmodifiableList(b.jmxSets);
+        this.jmxMaxMBeans = b.jmxMaxMBeans;
+        this.jmxMaxValues = b.jmxMaxValues;
         this.warnings = Collections.unmodifiableList(b.warnings);
     }
 
@@ -122,6 +131,24 @@ public final class AgentConfig {
         return detectContext;
     }
 
+    /** The rules of {@code jmx_config}, read and checked at start; null when it is not set. */
+    public RulesConfig jmxRules() {
+        return jmxRules;
+    }
+
+    /** The built-in sets to read ({@code jmx_sets}); empty with {@code off}. */
+    public List<String> jmxSets() {
+        return jmxSets;
+    }
+
+    public int jmxMaxMBeans() {
+        return jmxMaxMBeans;
+    }
+
+    public int jmxMaxValues() {
+        return jmxMaxValues;
+    }
+
     /** Problems that did not stop the agent (e.g. an unknown ROXXANE_ environment variable). */
     public List<String> warnings() {
         return warnings;
@@ -145,6 +172,10 @@ public final class AgentConfig {
         long spoolMaxBytes;
         long shutdownTimeoutMillis;
         boolean detectContext;
+        RulesConfig jmxRules;
+        List<String> jmxSets;
+        int jmxMaxMBeans;
+        int jmxMaxValues;
         List<String> warnings;
     }
 }

@@ -1,5 +1,9 @@
 package io.roxxane.agent.config;
 
+import io.roxxane.agent.collect.app.builtin.BuiltinSets;
+import io.roxxane.agent.collect.app.rules.RulesConfig;
+import io.roxxane.agent.collect.app.rules.RulesFile;
+import io.roxxane.agent.collect.app.rules.RulesFileException;
 import java.io.File;
 import java.net.URI;
 import java.util.ArrayList;
@@ -176,6 +180,10 @@ public final class ConfigResolver {
             builder.shutdownTimeoutMillis = duration(Setting.SHUTDOWN_TIMEOUT);
             builder.sink = sink(builder.stream);
             builder.detectContext = detectContext();
+            builder.jmxSets = jmxSets();
+            builder.jmxMaxMBeans = count(Setting.JMX_MAX_MBEANS);
+            builder.jmxMaxValues = count(Setting.JMX_MAX_VALUES);
+            builder.jmxRules = jmxRules();
             return new AgentConfig(builder);
         }
 
@@ -286,6 +294,66 @@ public final class ConfigResolver {
                 return false;
             }
             throw bad(Setting.CONTEXT);
+        }
+
+        /** The built-in sets of {@code jmx_sets}: all, off, or names separated by ';'. */
+        private List<String> jmxSets() throws ConfigException {
+            String value = values.get(Setting.JMX_SETS).trim().toLowerCase(Locale.ROOT);
+            if (value.equals("all")) {
+                return new ArrayList<String>(BuiltinSets.NAMES);
+            }
+            if (value.equals("off")) {
+                return new ArrayList<String>();
+            }
+            List<String> sets = new ArrayList<String>();
+            for (String part : value.split(";", -1)) {
+                String name = part.trim();
+                if (name.isEmpty()) {
+                    continue;
+                }
+                if (!BuiltinSets.NAMES.contains(name) || sets.contains(name)) {
+                    throw bad(Setting.JMX_SETS);
+                }
+                sets.add(name);
+            }
+            if (sets.isEmpty()) {
+                throw bad(Setting.JMX_SETS);
+            }
+            return sets;
+        }
+
+        private int count(Setting setting) throws ConfigException {
+            String value = values.get(setting).trim();
+            try {
+                int count = Integer.parseInt(value);
+                if (count >= 1 && count <= 10_000) {
+                    return count;
+                }
+            } catch (NumberFormatException e) {
+                // below
+            }
+            throw bad(setting);
+        }
+
+        /** Reads and checks the {@code jmx_config} file now: a bad file keeps the agent off, as a bad value does. */
+        private RulesConfig jmxRules() throws ConfigException {
+            String value = values.get(Setting.JMX_CONFIG);
+            if (value == null) {
+                return null;
+            }
+            if (value.isEmpty() || value.indexOf('\0') >= 0) {
+                throw bad(Setting.JMX_CONFIG);
+            }
+            try {
+                return RulesFile.load(new File(value));
+            } catch (RulesFileException e) {
+                throw new ConfigException("invalid " + Setting.JMX_CONFIG.key() + "='" + ConfigException.printable(value)
+                        + "' (from " + sources.get(Setting.JMX_CONFIG) + "): " + e.getMessage() + "; the agent stays off");
+            } catch (RuntimeException e) {
+                throw new ConfigException("invalid " + Setting.JMX_CONFIG.key() + "='" + ConfigException.printable(value)
+                        + "' (from " + sources.get(Setting.JMX_CONFIG) + "): cannot read it: " + e.getClass().getSimpleName()
+                        + "; the agent stays off");
+            }
         }
 
         private SinkType sink(String stream) throws ConfigException {

@@ -41,7 +41,15 @@ public enum Setting {
     SHUTDOWN_TIMEOUT("shutdown_timeout", "5s", Range.millis(0, 60_000L), "e.g. 5s",
             "Longest time JVM shutdown waits for the last samples to be delivered"),
     CONTEXT("context", "auto", "one of auto, off",
-            "Fleet context (cloud, ECS, Kubernetes, OTEL_* variables): auto detects it once at start; off leaves it out");
+            "Fleet context (cloud, ECS, Kubernetes, OTEL_* variables): auto detects it once at start; off leaves it out"),
+    JMX_CONFIG("jmx_config", null, "a jmx_exporter rules file (YAML) the JVM can read",
+            "Application MBeans read by the rules of this jmx_exporter file, into app_metrics; default: none"),
+    JMX_SETS("jmx_sets", "all", "all, off, or names separated by ';' among tomcat, jetty, hikaricp, kafka",
+            "Built-in sets of application MBeans, each read where its MBeans exist; off reads none"),
+    JMX_MAX_MBEANS("jmx_max_mbeans", "100", "a whole number from 1 to 10000",
+            "At most this many application MBeans read per sample; the others are skipped and counted"),
+    JMX_MAX_VALUES("jmx_max_values", "250", "a whole number from 1 to 10000",
+            "At most this many app_metrics values per sample; the others are left out and counted");
 
     private final String key;
     private final String defaultValue;

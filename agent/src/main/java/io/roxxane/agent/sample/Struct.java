@@ -56,6 +56,31 @@ public final class Struct {
         return this;
     }
 
+    /**
+     * Sets a map field (string keys; values of the map's value type, e.g. String for
+     * {@code map<string,string>}). Null or empty leaves the field absent.
+     */
+    public Struct set(String field, java.util.Map<String, ?> value) {
+        int i = index(field, ColumnType.Kind.MAP);
+        if (value == null || value.isEmpty()) {
+            values[i] = null;
+            return this;
+        }
+        ColumnType valueType = types[i].valueType();
+        for (java.util.Map.Entry<String, ?> entry : value.entrySet()) {
+            Object v = entry.getValue();
+            boolean fits = valueType.kind() == ColumnType.Kind.STRING ? v instanceof String
+                    : valueType.kind() == ColumnType.Kind.DOUBLE ? v instanceof Double
+                    : valueType.kind() == ColumnType.Kind.BOOLEAN ? v instanceof Boolean : v instanceof Long;
+            if (entry.getKey() == null || !fits) {
+                throw new IllegalArgumentException("field " + field + " of " + type + ": entry " + entry.getKey()
+                        + "=" + v + " is not a " + valueType);
+            }
+        }
+        values[i] = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<String, Object>(value));
+        return this;
+    }
+
     /** Field count. */
     public int size() {
         return names.length;

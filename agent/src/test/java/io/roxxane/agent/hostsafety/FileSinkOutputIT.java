@@ -38,7 +38,8 @@ class FileSinkOutputIT {
             Column.ARRIVAL_TS, // set by the transform in AWS
             Column.CONTAINER_CPU_LIMIT, Column.CONTAINER_MEMORY_LIMIT_BYTES, // only under cgroup limits
             Column.TAGS, // not configured here
-            Column.AGENT_LAST_ERROR, Column.AGENT_LAST_ERROR_TS); // only after a delivery error
+            Column.AGENT_LAST_ERROR, Column.AGENT_LAST_ERROR_TS, // only after a delivery error
+            Column.APP_METRICS, Column.AGENT_JMX_SKIPPED); // only where the JVM has MBeans of a set or jmx_config (AppMBeansIT)
 
     static {
         MAY_BE_ABSENT.addAll(FleetContext.COLUMNS); // only where detected (AWS, ECS, Kubernetes, OTEL_*)
