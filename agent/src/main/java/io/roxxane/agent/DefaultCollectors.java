@@ -8,7 +8,7 @@ import io.roxxane.agent.collect.host.DiskCollector;
 import io.roxxane.agent.collect.host.HostCpuCollector;
 import io.roxxane.agent.collect.host.HostMemoryCollector;
 import io.roxxane.agent.collect.host.HostUptimeCollector;
-import io.roxxane.agent.collect.host.NetworkCollector;
+import io.roxxane.agent.collect.host.net.NetworkCollector;
 import io.roxxane.agent.collect.host.OshiFallback;
 import io.roxxane.agent.collect.host.ProcessMemoryCollector;
 import io.roxxane.agent.collect.host.RootFileSystemCollector;

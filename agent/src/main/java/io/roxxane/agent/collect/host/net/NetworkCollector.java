@@ -1,10 +1,12 @@
-package io.roxxane.agent.collect.host;
+package io.roxxane.agent.collect.host.net;
 
 import io.roxxane.agent.collect.Collector;
 import io.roxxane.agent.collect.Deltas;
 import io.roxxane.agent.collect.ProcFile;
+import io.roxxane.agent.collect.host.OshiFallback;
 import io.roxxane.agent.sample.Sample;
 import io.roxxane.schema.Column;
+import java.io.File;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.ArrayList;
@@ -15,7 +17,8 @@ import java.util.List;
 import oshi.hardware.NetworkIF;
 
 /**
- * Bytes and packets received and sent over the interval on every non-loopback interface.
+ * Bytes and packets received and sent over the interval on every non-loopback interface, summed,
+ * and per interface ({@code host_network_interfaces}, with errors and drops: {@link InterfaceTable}).
  *
  * <p>The interfaces are the JDK's {@link NetworkInterface}s that are not loopback and have a
  * hardware address (OSHI's own choice of "non-local" interfaces). Enumerating them is the slow
@@ -23,15 +26,15 @@ import oshi.hardware.NetworkIF;
  * their counters all at once from /proc/net/dev (OSHI's per-interface refresh reads 14 sysfs
  * files per interface, about 0.2 ms each time). Where /proc/net/dev cannot be read, OSHI reads
  * the counters. Totals are turned into deltas, and an interval in which the set of interfaces or
- * the source changed reports no delta.
+ * the source changed reports no delta. The per-interface figures come from /proc/net/dev only
+ * (every interface of it but loopback, whether it has a hardware address or not); where it cannot
+ * be read they are null.
  */
 public final class NetworkCollector implements Collector {
     static final long REFRESH_MS = 5 * 60_000L;
 
     private final OshiFallback oshi;
-    private final ProcFile netDev;
-    /** One row's first ten counters, reused for every row of every sample. */
-    private final long[] fields = new long[10];
+    private final InterfaceTable table;
     private final long[] totals = new long[4];
     private List<String> interfaces;
     private List<NetworkIF> oshiInterfaces;
@@ -43,12 +46,12 @@ public final class NetworkCollector implements Collector {
     private final Deltas txPackets = new Deltas();
 
     public NetworkCollector(OshiFallback oshi) throws SocketException {
-        this(oshi, new ProcFile("/proc/net/dev", 2_048));
+        this(oshi, new ProcFile("/proc/net/dev", 2_048), new File("/sys/class/net"));
     }
 
-    NetworkCollector(OshiFallback oshi, ProcFile netDev) throws SocketException {
+    NetworkCollector(OshiFallback oshi, ProcFile netDev, File sysClassNet) throws SocketException {
         this.oshi = oshi;
-        this.netDev = netDev;
+        this.table = new InterfaceTable(netDev, sysClassNet);
         this.interfaces = list();
         this.listedAtMillis = System.currentTimeMillis();
     }
@@ -69,9 +72,14 @@ public final class NetworkCollector implements Collector {
             oshiInterfaces = null; // listed again if needed
             listedAtMillis = now;
         }
-        boolean fromProc = readNetDev();
+        boolean tableRead = table.read();
+        Arrays.fill(totals, 0);
+        boolean fromProc = tableRead && table.sum(interfaces, totals) == interfaces.size();
         if (!fromProc) {
             readThroughOshi();
+        }
+        if (tableRead) {
+            sample.set(Column.HOST_NETWORK_INTERFACES, table.deltas());
         }
         boolean sourceChanged = fromProc != lastReadFromProc;
         lastReadFromProc = fromProc;
@@ -86,60 +94,6 @@ public final class NetworkCollector implements Collector {
                 .set(Column.HOST_NET_TX_BYTES, dtb)
                 .set(Column.HOST_NET_RX_PACKETS, drp)
                 .set(Column.HOST_NET_TX_PACKETS, dtp);
-    }
-
-    /**
-     * Bytes received, bytes sent, packets received, packets sent, summed over the counted
-     * interfaces' rows of /proc/net/dev into {@link #totals}; false if it cannot be read or lacks
-     * one of them.
-     */
-    private boolean readNetDev() {
-        if (!netDev.read()) {
-            return false;
-        }
-        Arrays.fill(totals, 0);
-        int found = 0;
-        int line = 0;
-        while (line < netDev.length()) {
-            int colon = -1;
-            int end = line;
-            while (end < netDev.length() && netDev.at(end) != '\n') {
-                if (colon < 0 && netDev.at(end) == ':') {
-                    colon = end;
-                }
-                end++;
-            }
-            if (colon > 0 && isCounted(line, colon)) { // not the two header lines
-                // fields after the colon: rx bytes, packets, errs, drop, fifo, frame, compressed,
-                // multicast, then tx bytes, packets, ...
-                int at = colon + 1;
-                for (int i = 0; i < fields.length; i++) {
-                    fields[i] = netDev.number(at);
-                    at = netDev.skipField(at);
-                }
-                if (fields[0] < 0 || fields[1] < 0 || fields[8] < 0 || fields[9] < 0) {
-                    return false;
-                }
-                totals[0] += fields[0];
-                totals[1] += fields[8];
-                totals[2] += fields[1];
-                totals[3] += fields[9];
-                found++;
-            }
-            line = end + 1;
-        }
-        return found == interfaces.size();
-    }
-
-    /** Whether the row between {@code from} and {@code colon} names one of the counted interfaces. */
-    private boolean isCounted(int from, int colon) {
-        int start = netDev.skipBlanks(from);
-        for (int i = 0; i < interfaces.size(); i++) {
-            if (netDev.regionEquals(start, colon, interfaces.get(i))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void readThroughOshi() {

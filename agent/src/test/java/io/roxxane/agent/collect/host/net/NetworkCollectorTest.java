@@ -1,4 +1,4 @@
-package io.roxxane.agent.collect.host;
+package io.roxxane.agent.collect.host.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.roxxane.agent.collect.ProcFile;
 import io.roxxane.agent.collect.ProcFiles;
+import io.roxxane.agent.collect.host.OshiFallback;
 import io.roxxane.agent.sample.Sample;
+import io.roxxane.agent.sample.Struct;
 import io.roxxane.schema.Column;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,6 +18,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import oshi.hardware.NetworkIF;
@@ -54,8 +60,8 @@ class NetworkCollectorTest {
 
     @Test
     void collect_whenProcNetDevMissing_oshiReadsTheSameCounters(@TempDir Path dir) throws Exception {
-        deltasAgreeWithProcNetDev(new NetworkCollector(new OshiFallback(), new ProcFile(dir.resolve("dev").toString(), 64)),
-                false);
+        deltasAgreeWithProcNetDev(new NetworkCollector(new OshiFallback(), new ProcFile(dir.resolve("dev").toString(), 64),
+                new java.io.File("/sys/class/net")), false);
     }
 
     @Test
@@ -96,5 +102,55 @@ class NetworkCollectorTest {
                 // drain
             }
         }
+    }
+
+    @Test
+    void collect_perInterface_liesWithinProcNetDevAroundTheIntervalForEveryInterfaceButLoopback() throws Exception {
+        NetworkCollector collector = new NetworkCollector(new OshiFallback());
+        Map<String, long[]> p0 = perInterface();
+        Sample first = new Sample();
+        collector.collect(first);
+        Map<String, long[]> p1 = perInterface();
+        assertFalse(first.has(Column.HOST_NETWORK_INTERFACES), "the first sample has no interval");
+        loopbackTraffic();
+        Map<String, long[]> p2 = perInterface();
+        Sample second = new Sample();
+        collector.collect(second);
+        Map<String, long[]> p3 = perInterface();
+        @SuppressWarnings("unchecked")
+        Map<String, Struct> interfaces = (Map<String, Struct>) second.get(Column.HOST_NETWORK_INTERFACES);
+        Set<String> expected = new TreeSet<>(p0.keySet());
+        expected.remove("lo");
+        assertEquals(expected, new TreeSet<>(interfaces.keySet()));
+        String[] fields = {"rx_bytes", "rx_packets", "rx_errors", "rx_dropped", "tx_bytes", "tx_packets", "tx_errors",
+            "tx_dropped"};
+        for (Map.Entry<String, Struct> entry : interfaces.entrySet()) {
+            String name = entry.getKey();
+            for (int i = 0; i < fields.length; i++) {
+                long delta = (Long) entry.getValue().get(fields[i]);
+                long low = p2.get(name)[i] - p1.get(name)[i];
+                long high = p3.get(name)[i] - p0.get(name)[i];
+                assertTrue(delta >= low && delta <= high, name + " " + fields[i] + " " + delta + " not in [" + low + ", " + high + "]");
+            }
+        }
+    }
+
+    /** Per interface of /proc/net/dev: rx bytes, packets, errs, drop, tx bytes, packets, errs, drop. */
+    private static Map<String, long[]> perInterface() {
+        Map<String, long[]> rows = new TreeMap<>();
+        for (String line : ProcFiles.lines("/proc/net/dev")) {
+            int colon = line.indexOf(':');
+            if (colon < 0) {
+                continue;
+            }
+            String[] f = line.substring(colon + 1).trim().split("\\s+");
+            long[] values = new long[8];
+            int[] at = {0, 1, 2, 3, 8, 9, 10, 11};
+            for (int i = 0; i < 8; i++) {
+                values[i] = Long.parseLong(f[at[i]]);
+            }
+            rows.put(line.substring(0, colon).trim(), values);
+        }
+        return rows;
     }
 }
