@@ -1,13 +1,13 @@
-package io.roxxane.agent.collect.host;
+package io.roxxane.agent.collect.host.container;
 
 import io.roxxane.agent.collect.Collector;
 import io.roxxane.agent.sample.Sample;
 import io.roxxane.schema.Column;
 
 /**
- * The cgroup CPU quota (in cores) and memory limit of this process, when it runs in a container
- * or a cgroup with limits ({@link CgroupLimits}). Limits rarely change: they are read at most
- * every {@link #REFRESH_MS}.
+ * The cgroup CPU quota (in cores), memory limit and process limit of this process
+ * ({@link CgroupLimits}), when it runs in a container or a cgroup with limits; null where there is
+ * none. Limits rarely change: they are read at most every {@link #REFRESH_MS}.
  */
 public final class ContainerLimitsCollector implements Collector {
     static final long REFRESH_MS = 60_000L;
@@ -15,8 +15,8 @@ public final class ContainerLimitsCollector implements Collector {
     private final CgroupLimits limits;
     private long readAtMillis = Long.MIN_VALUE;
 
-    public ContainerLimitsCollector() {
-        this(new CgroupLimits());
+    public ContainerLimitsCollector(CgroupPaths paths) {
+        this(new CgroupLimits(paths));
     }
 
     ContainerLimitsCollector(CgroupLimits limits) {
@@ -40,6 +40,9 @@ public final class ContainerLimitsCollector implements Collector {
         }
         if (limits.memoryBytes() > 0) {
             sample.set(Column.CONTAINER_MEMORY_LIMIT_BYTES, limits.memoryBytes());
+        }
+        if (limits.pids() > 0) {
+            sample.set(Column.CONTAINER_PIDS_MAX, limits.pids());
         }
     }
 }
