@@ -19,6 +19,15 @@ import java.io.RandomAccessFile;
  * Not thread-safe: one per collector.
  */
 public final class ProcFile {
+    /**
+     * A read that returns fewer bytes than asked, and at most this many, is taken as the end of the
+     * file, which saves the read that would return nothing. A regular file reads short only at
+     * its end; the kernel's {@code seq_file} reads short before its end only when its page-sized
+     * buffer cannot take the next record, which leaves it more than half full (the records of the
+     * files read here are lines of at most a few hundred bytes; single-record files come whole).
+     */
+    static final int SHORT_READ_IS_END = 2_048;
+
     private final File file;
     private RandomAccessFile in;
     private byte[] buffer;
@@ -60,11 +69,15 @@ public final class ProcFile {
                     System.arraycopy(buffer, 0, bigger, 0, length);
                     buffer = bigger;
                 }
-                int n = in.read(buffer, length, Math.min(buffer.length, maxBytes) - length);
+                int asked = Math.min(buffer.length, maxBytes) - length;
+                int n = in.read(buffer, length, asked);
                 if (n < 0) {
                     break;
                 }
                 length += n;
+                if (n < asked && n <= SHORT_READ_IS_END) {
+                    break; // the end: no need for one more read to be told so
+                }
             }
             return true;
         } catch (IOException | RuntimeException e) {

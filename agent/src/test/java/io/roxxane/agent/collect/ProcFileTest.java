@@ -116,4 +116,25 @@ class ProcFileTest {
         assertEquals(psi.length(), psi.nextLine(full));
         assertEquals(-1, psi.keyedNumber("partial "));
     }
+
+    @Test
+    void read_multiRecordProcFilesLargerThanAPage_comeWhole() throws Exception {
+        // seq_file hands these out a page at a time; a short read above half a page is not the end.
+        for (String path : new String[] {"/proc/vmstat", "/proc/zoneinfo", "/proc/self/mountinfo", "/proc/cpuinfo"}) {
+            assertReadWhole(new ProcFile(path, 64), path); // grows by reads the kernel fills
+            assertReadWhole(new ProcFile(path, 65_536), path); // one large read the kernel cuts short
+        }
+    }
+
+    private static void assertReadWhole(ProcFile file, String path) {
+        for (int read = 1; read <= 2; read++) { // from a fresh open, then from offset 0 again
+            assertTrue(file.read(), path);
+            int lines = 0;
+            for (int at = 0; at < file.length(); at = file.nextLine(at)) {
+                lines++;
+            }
+            assertEquals(ProcFiles.lines(path).size(), lines, path + ": every line, read " + read);
+            assertEquals('\n', file.at(file.length() - 1), path + " ends with its last line");
+        }
+    }
 }
