@@ -10,7 +10,6 @@ import io.roxxane.agent.collect.host.HostUptimeCollector;
 import io.roxxane.agent.collect.host.OshiFallback;
 import io.roxxane.agent.collect.host.PressureCollector;
 import io.roxxane.agent.collect.host.ProcessMemoryCollector;
-import io.roxxane.agent.collect.host.RootFileSystemCollector;
 import io.roxxane.agent.collect.host.container.CgroupPaths;
 import io.roxxane.agent.collect.host.container.ContainerCpuCollector;
 import io.roxxane.agent.collect.host.container.ContainerLimitsCollector;
@@ -39,7 +38,7 @@ import java.util.List;
  */
 public final class DefaultCollectors {
     /** How many host collectors there are, for the count of unavailable ones off Linux. */
-    static final int HOST_COLLECTORS = 14;
+    static final int HOST_COLLECTORS = 13;
 
     private DefaultCollectors() {
     }
@@ -124,11 +123,6 @@ public final class DefaultCollectors {
         unavailable += add(collectors, "host-disk", new Factory() {
             public Collector create() {
                 return new DiskCollector(oshi);
-            }
-        });
-        unavailable += add(collectors, "host-filesystem", new Factory() {
-            public Collector create() throws Exception {
-                return new RootFileSystemCollector();
             }
         });
         unavailable += add(collectors, "host-uptime", new Factory() {

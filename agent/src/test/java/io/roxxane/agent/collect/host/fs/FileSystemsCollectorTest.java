@@ -48,30 +48,31 @@ class FileSystemsCollectorTest {
     }
 
     @Test
-    void collect_recordedMounts_listsTheRealOnesAndLeavesOutThoseThatDoNotAnswer(@TempDir Path dir) throws Exception {
-        // The fixture's mount points do not exist on this machine, except "/": only it answers.
+    void collect_recordedMounts_listsTheRealOnesThatAnswer(@TempDir Path dir) throws Exception {
+        // The fixture's mount points do not exist on this machine, except "/" (and maybe /boot): only they answer.
         Path mountinfo = dir.resolve("mountinfo");
         Files.writeString(mountinfo, Files.readString(io.roxxane.agent.collect.host.Fixtures.path("mountinfo/ubuntu-host")));
-        FileSystemsCollector collector = new FileSystemsCollector(mountinfo.toFile());
-        assertEquals(List.of("/", "/boot", "/boot/efi", "/srv/data disk"), List.of(collector.mountPoints()));
-        Sample sample = new Sample();
-        collector.collect(sample);
-        @SuppressWarnings("unchecked")
-        Map<String, Struct> systems = (Map<String, Struct>) sample.get(Column.HOST_FILE_SYSTEMS);
-        List<String> answered = new ArrayList<>(systems.keySet());
+        FileSystemsCollector collector = new FileSystemsCollector(mountinfo.toFile(), new java.io.File("/"));
         List<String> expected = new ArrayList<>(List.of("/"));
         for (String point : List.of("/boot", "/boot/efi", "/srv/data disk")) {
             if (new java.io.File(point).getTotalSpace() > 0) {
                 expected.add(point);
             }
         }
-        assertEquals(expected, answered);
+        assertEquals(expected, List.of(collector.mountPoints()));
+        Sample sample = new Sample();
+        collector.collect(sample);
+        @SuppressWarnings("unchecked")
+        Map<String, Struct> systems = (Map<String, Struct>) sample.get(Column.HOST_FILE_SYSTEMS);
+        assertEquals(expected, new ArrayList<>(systems.keySet()));
         assertEquals("/dev/mapper/ubuntu--vg-ubuntu--lv", systems.get("/").get("device"), "as the mount table says");
+        assertEquals(systems.get("/").get("total_bytes"), sample.get(Column.HOST_FS_ROOT_TOTAL_BYTES), "the root's entry");
+        assertEquals(systems.get("/").get("available_bytes"), sample.get(Column.HOST_FS_ROOT_FREE_BYTES));
     }
 
     @Test
     void collect_withoutAMountTable_leavesTheColumnNull(@TempDir Path dir) {
-        FileSystemsCollector collector = new FileSystemsCollector(dir.resolve("absent").toFile());
+        FileSystemsCollector collector = new FileSystemsCollector(dir.resolve("absent").toFile(), new java.io.File("/"));
         Sample sample = new Sample();
         collector.collect(sample);
         assertFalse(sample.has(Column.HOST_FILE_SYSTEMS));
