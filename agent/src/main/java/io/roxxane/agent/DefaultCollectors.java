@@ -9,15 +9,21 @@ import io.roxxane.agent.collect.app.builtin.BuiltinSets;
 import io.roxxane.agent.collect.app.rules.RuleSource;
 import io.roxxane.agent.config.AgentConfig;
 
-import io.roxxane.agent.collect.host.ContainerLimitsCollector;
 import io.roxxane.agent.collect.host.DiskCollector;
 import io.roxxane.agent.collect.host.HostCpuCollector;
 import io.roxxane.agent.collect.host.HostMemoryCollector;
 import io.roxxane.agent.collect.host.HostUptimeCollector;
-import io.roxxane.agent.collect.host.NetworkCollector;
 import io.roxxane.agent.collect.host.OshiFallback;
+import io.roxxane.agent.collect.host.PressureCollector;
 import io.roxxane.agent.collect.host.ProcessMemoryCollector;
-import io.roxxane.agent.collect.host.RootFileSystemCollector;
+import io.roxxane.agent.collect.host.container.CgroupPaths;
+import io.roxxane.agent.collect.host.container.ContainerCpuCollector;
+import io.roxxane.agent.collect.host.container.ContainerLimitsCollector;
+import io.roxxane.agent.collect.host.container.ContainerMemoryCollector;
+import io.roxxane.agent.collect.host.container.ContainerPidsCollector;
+import io.roxxane.agent.collect.host.fs.FileSystemsCollector;
+import io.roxxane.agent.collect.host.net.NetworkCollector;
+import io.roxxane.agent.collect.host.net.TcpCollector;
 import io.roxxane.agent.collect.jvm.AllocationCollector;
 import io.roxxane.agent.collect.jvm.BufferPoolCollector;
 import io.roxxane.agent.collect.jvm.ClassLoadingCollector;
@@ -38,7 +44,7 @@ import java.util.List;
  */
 public final class DefaultCollectors {
     /** How many host collectors there are, for the count of unavailable ones off Linux. */
-    static final int HOST_COLLECTORS = 8;
+    static final int HOST_COLLECTORS = 13;
 
     private DefaultCollectors() {
     }
@@ -144,11 +150,6 @@ public final class DefaultCollectors {
                 return new DiskCollector(oshi);
             }
         });
-        unavailable += add(collectors, "host-filesystem", new Factory() {
-            public Collector create() throws Exception {
-                return new RootFileSystemCollector();
-            }
-        });
         unavailable += add(collectors, "host-uptime", new Factory() {
             public Collector create() {
                 return new HostUptimeCollector(oshi);
@@ -159,9 +160,40 @@ public final class DefaultCollectors {
                 return new ProcessMemoryCollector(oshi);
             }
         });
+        unavailable += add(collectors, "host-pressure", new Factory() {
+            public Collector create() {
+                return new PressureCollector();
+            }
+        });
+        unavailable += add(collectors, "host-file-systems", new Factory() {
+            public Collector create() {
+                return new FileSystemsCollector();
+            }
+        });
+        unavailable += add(collectors, "host-tcp", new Factory() {
+            public Collector create() {
+                return new TcpCollector();
+            }
+        });
+        final CgroupPaths cgroup = CgroupPaths.ofThisProcess();
         unavailable += add(collectors, "container-limits", new Factory() {
             public Collector create() {
-                return new ContainerLimitsCollector();
+                return new ContainerLimitsCollector(cgroup);
+            }
+        });
+        unavailable += add(collectors, "container-cpu", new Factory() {
+            public Collector create() {
+                return new ContainerCpuCollector(cgroup);
+            }
+        });
+        unavailable += add(collectors, "container-memory", new Factory() {
+            public Collector create() {
+                return new ContainerMemoryCollector(cgroup);
+            }
+        });
+        unavailable += add(collectors, "container-pids", new Factory() {
+            public Collector create() {
+                return new ContainerPidsCollector(cgroup);
             }
         });
         return unavailable;

@@ -196,7 +196,7 @@ public enum Column {
     HOST_DISKS("host_disks", NestedTypes.DISKS, "", MetricKind.DELTA,
             "Every whole block device, by name: bytes, operations and busy time in the interval"),
     HOST_FILE_SYSTEMS("host_file_systems", NestedTypes.FILE_SYSTEMS, "", MetricKind.GAUGE,
-            "Every real mounted file system (no pseudo file systems), by mount point: device, type, space and inodes"),
+            "Every real mounted file system (no pseudo file systems), by mount point: device, type and space"),
     HOST_TCP_RETRANSMITS("host_tcp_retransmits", ColumnType.BIGINT, "count", MetricKind.DELTA,
             "TCP segments retransmitted in the interval"),
     HOST_TCP_ESTABLISHED("host_tcp_established", ColumnType.BIGINT, "count", MetricKind.GAUGE,

@@ -37,15 +37,16 @@ public final class NestedTypes {
             "writes", ColumnType.BIGINT,
             "io_time_ms", ColumnType.BIGINT));
 
-    /** A mounted file system's space and inodes, by mount point. */
+    /**
+     * A mounted file system's space, by mount point: free counts the blocks reserved for root,
+     * available does not (df's "Avail"). No inode counts: the JDK's statvfs does not expose them.
+     */
     public static final ColumnType FILE_SYSTEMS = ColumnType.mapOf(ColumnType.structOf(
             "device", ColumnType.STRING,
             "type", ColumnType.STRING,
             "total_bytes", ColumnType.BIGINT,
             "free_bytes", ColumnType.BIGINT,
-            "available_bytes", ColumnType.BIGINT,
-            "inodes_total", ColumnType.BIGINT,
-            "inodes_free", ColumnType.BIGINT));
+            "available_bytes", ColumnType.BIGINT));
 
     /**
      * An application metric from an MBean (a built-in set or a {@code jmx_config} rule), keyed by its

@@ -4,12 +4,15 @@ import io.roxxane.agent.collect.Collector;
 import io.roxxane.agent.collect.Deltas;
 import io.roxxane.agent.collect.ProcFile;
 import io.roxxane.agent.sample.Sample;
+import io.roxxane.agent.sample.Struct;
 import io.roxxane.schema.Column;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import oshi.hardware.HWDiskStore;
 
 /**
@@ -22,19 +25,24 @@ import oshi.hardware.HWDiskStore;
  * /proc/diskstats (sectors there are always 512 bytes). Where those cannot be read, OSHI lists
  * the disks and reads their counters. An interval in which the disks or the source changed
  * reports no delta.
+ *
+ * <p>Per disk ({@code host_disks}, {@link DiskCounters}): the same disks' reads, writes, bytes
+ * and busy time in the interval, from /proc/diskstats only (null where it cannot be read); a disk
+ * listed since the last sample has its first figures at the next one.
  */
 public final class DiskCollector implements Collector {
     static final long REFRESH_MS = 5 * 60_000L;
-    private static final long SECTOR_BYTES = 512;
 
     private final OshiFallback oshi;
     private final File sysBlock;
     private final ProcFile diskstats;
     private final long[] totals = new long[4];
-    /** One row's first seven counters, reused for every row of every sample. */
-    private final long[] fields = new long[7];
     /** The disks by kernel name; null when /sys/block cannot be listed. */
     private List<String> disks;
+    /** Each disk's counters, in the order of {@link #disks}. */
+    private DiskCounters[] counters = new DiskCounters[0];
+    /** Which disks had a row in this read of /proc/diskstats. */
+    private boolean[] seen = new boolean[0];
     private List<HWDiskStore> oshiDisks;
     private long listedAtMillis;
     private boolean lastReadFromProc;
@@ -53,6 +61,7 @@ public final class DiskCollector implements Collector {
         this.diskstats = diskstats;
         this.disks = listDisks(sysBlock);
         this.listedAtMillis = System.currentTimeMillis();
+        keepCounters();
     }
 
     @Override
@@ -68,6 +77,7 @@ public final class DiskCollector implements Collector {
             List<String> fresh = listDisks(sysBlock);
             relisted = fresh == null ? disks != null : !fresh.equals(disks);
             disks = fresh;
+            keepCounters();
             if (oshiDisks != null) {
                 List<HWDiskStore> freshOshi = oshi.hardware().getDiskStores();
                 relisted |= !oshiNames(freshOshi).equals(oshiNames(oshiDisks));
@@ -76,6 +86,9 @@ public final class DiskCollector implements Collector {
             listedAtMillis = now;
         }
         boolean fromProc = disks != null && readDiskstats();
+        if (disks != null) {
+            sample.set(Column.HOST_DISKS, perDisk());
+        }
         if (!fromProc) {
             readThroughOshi();
         }
@@ -113,51 +126,73 @@ public final class DiskCollector implements Collector {
         return disks;
     }
 
-    /**
-     * Reads, bytes read, writes, bytes written of the known disks from /proc/diskstats into
-     * {@link #totals}; false if it cannot be read or lacks one of them.
-     */
-    private boolean readDiskstats() {
-        if (!diskstats.read()) {
-            return false;
-        }
-        Arrays.fill(totals, 0);
-        int found = 0;
-        int line = 0;
-        while (line < diskstats.length()) {
-            int nameStart = diskstats.skipBlanks(diskstats.skipField(diskstats.skipField(line))); // after major, minor
-            int nameEnd = diskstats.skipField(nameStart);
-            if (isKnownDisk(nameStart, nameEnd)) {
-                // reads, reads merged, sectors read, ms reading, writes, writes merged, sectors written
-                int at = nameEnd;
-                for (int i = 0; i < fields.length; i++) {
-                    fields[i] = diskstats.number(at);
-                    at = diskstats.skipField(at);
+    /** One {@link DiskCounters} per listed disk, those of disks listed before kept with their readings. */
+    private void keepCounters() {
+        int count = disks == null ? 0 : disks.size();
+        DiskCounters[] fresh = new DiskCounters[count];
+        for (int i = 0; i < count; i++) {
+            String name = disks.get(i);
+            for (DiskCounters old : counters) {
+                if (old.name.equals(name)) {
+                    fresh[i] = old;
                 }
-                if (fields[0] < 0 || fields[2] < 0 || fields[4] < 0 || fields[6] < 0) {
-                    return false;
-                }
-                totals[0] += fields[0];
-                totals[1] += fields[2] * SECTOR_BYTES;
-                totals[2] += fields[4];
-                totals[3] += fields[6] * SECTOR_BYTES;
-                found++;
             }
-            while (line < diskstats.length() && diskstats.at(line) != '\n') {
-                line++;
+            if (fresh[i] == null) {
+                fresh[i] = new DiskCounters(name);
             }
-            line++;
         }
-        return found == disks.size();
+        counters = fresh;
+        seen = new boolean[count];
     }
 
-    private boolean isKnownDisk(int start, int end) {
-        for (int i = 0; i < disks.size(); i++) {
-            if (diskstats.regionEquals(start, end, disks.get(i))) {
-                return true;
+    /**
+     * Reads the known disks' rows of /proc/diskstats and sums reads, bytes read, writes, bytes
+     * written into {@link #totals}; false if it cannot be read, lacks one of them or has a row
+     * that does not parse.
+     */
+    private boolean readDiskstats() {
+        Arrays.fill(seen, false);
+        boolean read = diskstats.read();
+        boolean parsed = read;
+        int line = 0;
+        while (read && line < diskstats.length()) {
+            int nameStart = diskstats.skipBlanks(diskstats.skipField(diskstats.skipField(line))); // after major, minor
+            int nameEnd = diskstats.skipField(nameStart);
+            for (int i = 0; i < counters.length; i++) {
+                if (!seen[i] && diskstats.regionEquals(nameStart, nameEnd, counters[i].name)) {
+                    seen[i] = true;
+                    parsed &= counters[i].read(diskstats, nameEnd);
+                    break;
+                }
+            }
+            line = diskstats.nextLine(line);
+        }
+        Arrays.fill(totals, 0);
+        boolean all = parsed;
+        for (int i = 0; i < counters.length; i++) {
+            if (!seen[i]) {
+                counters[i].missed();
+                all = false;
+                continue;
+            }
+            totals[0] += counters[i].now(DiskCounters.READS);
+            totals[1] += counters[i].now(DiskCounters.READ_BYTES);
+            totals[2] += counters[i].now(DiskCounters.WRITES);
+            totals[3] += counters[i].now(DiskCounters.WRITE_BYTES);
+        }
+        return all;
+    }
+
+    /** Each disk with two readings: its counters' increase since the one before. */
+    private Map<String, Struct> perDisk() {
+        Map<String, Struct> perDisk = new LinkedHashMap<String, Struct>(counters.length * 2);
+        for (DiskCounters disk : counters) {
+            Struct deltas = disk.deltas();
+            if (deltas != null) {
+                perDisk.put(disk.name, deltas);
             }
         }
-        return false;
+        return perDisk;
     }
 
     private void readThroughOshi() {

@@ -7,16 +7,24 @@ import io.roxxane.schema.Column;
 import oshi.hardware.CentralProcessor;
 
 /**
- * Host CPU utilisation over the interval, load averages, logical CPUs. On Linux the first line
- * of /proc/stat (only its first kilobyte is read: the rest, one line per CPU and the interrupt
- * counters, can be large), /proc/loadavg, and the online CPUs of /sys/devices/system/cpu/online
- * (read once); OSHI elsewhere. Utilisation is computed as OSHI does: busy ticks (all but idle and
- * iowait) over all ticks between two samples.
+ * Host CPU utilisation and time by mode over the interval, load averages, logical CPUs. On Linux
+ * the first line of /proc/stat (only its first kilobyte is read: the rest, one line per CPU and
+ * the interrupt counters, can be large), /proc/loadavg, and the online CPUs of
+ * /sys/devices/system/cpu/online (read once); OSHI elsewhere. Utilisation is computed as OSHI
+ * does: busy ticks (all but idle and iowait) over all ticks between two samples. Each mode (user,
+ * nice, system, idle, iowait, irq, softirq, steal) is its ticks over all ticks, so the eight add
+ * up to 1 (guest time is already inside user and nice); a mode whose counter went backwards (the
+ * kernel's iowait may) is left out for that interval. The modes come from /proc/stat only: off
+ * Linux they stay null, as OSHI's ticks there lack some modes and would read as 0.
  */
 public final class HostCpuCollector implements Collector {
     static final int TICK_FIELDS = 8; // user nice system idle iowait irq softirq steal
     private static final int IDLE = 3;
     private static final int IOWAIT = 4;
+    /** The columns of the modes, in the order of /proc/stat's fields. */
+    private static final Column[] MODES = {Column.HOST_CPU_USER, Column.HOST_CPU_NICE, Column.HOST_CPU_SYSTEM,
+        Column.HOST_CPU_IDLE, Column.HOST_CPU_IOWAIT, Column.HOST_CPU_IRQ, Column.HOST_CPU_SOFTIRQ,
+        Column.HOST_CPU_STEAL};
 
     private final OshiFallback oshi;
     private final int logicalCpus;
@@ -34,6 +42,7 @@ public final class HostCpuCollector implements Collector {
     HostCpuCollector(OshiFallback oshi, ProcFile stat, ProcFile loadavg, ProcFile cpusOnline) {
         this.oshi = oshi;
         int online = cpusOnline.read(4_096) ? cpusInList(cpusOnline) : -1;
+        cpusOnline.close(); // read once
         this.logicalCpus = online > 0 ? online : oshi.hardware().getProcessor().getLogicalProcessorCount();
         this.stat = stat;
         this.loadavg = loadavg;
@@ -95,6 +104,12 @@ public final class HostCpuCollector implements Collector {
                 long idle = ticks[IDLE] + ticks[IOWAIT] - previousTicks[IDLE] - previousTicks[IOWAIT];
                 if (idle >= 0 && idle <= total) {
                     sample.set(Column.HOST_CPU_UTILIZATION, (double) (total - idle) / total);
+                }
+                for (int i = 0; i < TICK_FIELDS; i++) {
+                    long mode = ticks[i] - previousTicks[i];
+                    if (mode >= 0 && mode <= total) {
+                        sample.set(MODES[i], (double) mode / total);
+                    }
                 }
             }
             long[] swap = previousTicks != null && !previousFromOshi ? previousTicks : new long[TICK_FIELDS];

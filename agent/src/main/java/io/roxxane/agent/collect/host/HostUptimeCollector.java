@@ -5,10 +5,21 @@ import io.roxxane.agent.collect.ProcFile;
 import io.roxxane.agent.sample.Sample;
 import io.roxxane.schema.Column;
 
-/** Seconds since the host booted: /proc/uptime on Linux, OSHI elsewhere. */
+/**
+ * Seconds since the host booted: /proc/uptime on Linux, OSHI elsewhere. /proc/uptime is read at
+ * most every {@link #REREAD_NANOS}; in between, the uptime is the last reading plus the time
+ * elapsed on the JVM's monotonic clock (the two clocks part only while the host is suspended, and
+ * the next reading puts that right).
+ */
 public final class HostUptimeCollector implements Collector {
+    static final long REREAD_NANOS = 60_000_000_000L;
+
     private final OshiFallback oshi;
     private final ProcFile uptime;
+    /** {@link System#nanoTime()} at boot, as the last reading of /proc/uptime places it. */
+    private long bootNanos;
+    private long readAtNanos;
+    private boolean read;
 
     public HostUptimeCollector(OshiFallback oshi) {
         this(oshi, new ProcFile("/proc/uptime", 64));
@@ -26,10 +37,14 @@ public final class HostUptimeCollector implements Collector {
 
     @Override
     public void collect(Sample sample) {
-        long seconds = uptime.read(64) ? uptime.number(0) : -1;
-        if (seconds < 0) {
-            seconds = oshi.os().getSystemUptime();
+        long now = System.nanoTime();
+        if (!read || now - readAtNanos >= REREAD_NANOS) {
+            double seconds = uptime.read(64) ? uptime.decimal(0) : Double.NaN;
+            read = !Double.isNaN(seconds);
+            readAtNanos = now;
+            bootNanos = now - (long) (seconds * 1e9);
         }
+        long seconds = read ? (now - bootNanos) / 1_000_000_000L : oshi.os().getSystemUptime();
         if (seconds >= 0) {
             sample.set(Column.HOST_UPTIME_S, seconds);
         }

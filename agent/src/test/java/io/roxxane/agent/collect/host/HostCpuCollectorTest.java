@@ -62,4 +62,60 @@ class HostCpuCollectorTest {
         assertTrue(utilisation >= ourShare * 0.8 - 0.05,
                 "host utilisation " + utilisation + " covers this process's own share " + ourShare);
     }
+
+    private static final Column[] MODES = {Column.HOST_CPU_USER, Column.HOST_CPU_NICE, Column.HOST_CPU_SYSTEM,
+        Column.HOST_CPU_IDLE, Column.HOST_CPU_IOWAIT, Column.HOST_CPU_IRQ, Column.HOST_CPU_SOFTIRQ,
+        Column.HOST_CPU_STEAL};
+
+    @Test
+    void collect_modes_liePerModeWithinWhatProcStatCountedAroundTheInterval() throws Exception {
+        long[] s0 = procStatTicks();
+        Sample first = new Sample();
+        collector.collect(first);
+        long[] s1 = procStatTicks();
+        for (Column mode : MODES) {
+            assertFalse(first.has(mode), "the first sample has no interval: " + mode.columnName());
+        }
+        CpuBurner.burnOnThreads(2, 200_000_000L); // user time on this host
+        long[] s2 = procStatTicks();
+        Sample second = new Sample();
+        collector.collect(second);
+        long[] s3 = procStatTicks();
+
+        // The collector's interval lies between its reads: it covers s1..s2 and lies within s0..s3.
+        long innerTotal = total(s1, s2);
+        long outerTotal = total(s0, s3);
+        double sum = 0;
+        for (int i = 0; i < MODES.length; i++) {
+            double share = (Double) second.get(MODES[i]);
+            double low = (double) (s2[i] - s1[i]) / outerTotal;
+            double high = (double) (s3[i] - s0[i]) / innerTotal;
+            assertTrue(share >= low - 1e-9 && share <= high + 1e-9,
+                    MODES[i].columnName() + " " + share + " outside [" + low + ", " + high + "] from /proc/stat");
+            sum += share;
+        }
+        assertEquals(1.0, sum, 1e-9, "the eight modes are all of the time");
+        assertTrue((Double) second.get(Column.HOST_CPU_USER) > 0, "the burn was user time");
+        double busy = 1 - (Double) second.get(Column.HOST_CPU_IDLE) - (Double) second.get(Column.HOST_CPU_IOWAIT);
+        assertEquals((Double) second.get(Column.HOST_CPU_UTILIZATION), busy, 1e-9, "utilisation is all but idle and iowait");
+    }
+
+    /** The first eight counters of /proc/stat's "cpu" line, read independently of ProcFile. */
+    private static long[] procStatTicks() {
+        String[] f = ProcFiles.lines("/proc/stat").get(0).trim().split("\\s+");
+        assertEquals("cpu", f[0]);
+        long[] ticks = new long[8];
+        for (int i = 0; i < 8; i++) {
+            ticks[i] = Long.parseLong(f[i + 1]);
+        }
+        return ticks;
+    }
+
+    private static long total(long[] from, long[] to) {
+        long total = 0;
+        for (int i = 0; i < from.length; i++) {
+            total += to[i] - from[i];
+        }
+        return total;
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.roxxane.agent.collect.ProcFile;
+import io.roxxane.agent.collect.host.net.NetworkCollector;
 import io.roxxane.agent.sample.Sample;
 import io.roxxane.schema.Column;
 import java.nio.file.Files;
