@@ -2,6 +2,8 @@ package io.roxxane.agent.sample;
 
 import io.roxxane.schema.ColumnType;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * One value of a struct type ({@link ColumnType#structOf}): a value or nothing per field, checked
@@ -14,18 +16,32 @@ public final class Struct {
     private final ColumnType[] types;
     private final Object[] values;
 
+    /** Each struct type's field names and types, worked out once: a struct is made per entry per sample. */
+    private static final ConcurrentMap<ColumnType, Object[]> LAYOUTS = new ConcurrentHashMap<ColumnType, Object[]>();
+
     public Struct(ColumnType structType) {
+        Object[] layout = LAYOUTS.get(structType);
+        if (layout == null) {
+            layout = layoutOf(structType);
+            LAYOUTS.putIfAbsent(structType, layout);
+        }
+        this.type = structType;
+        this.names = (String[]) layout[0];
+        this.types = (ColumnType[]) layout[1];
+        this.values = new Object[names.length];
+    }
+
+    private static Object[] layoutOf(ColumnType structType) {
         if (structType.kind() != ColumnType.Kind.STRUCT) {
             throw new IllegalArgumentException(structType + " is not a struct type");
         }
-        this.type = structType;
         List<String> fieldNames = structType.fieldNames();
-        this.names = fieldNames.toArray(new String[0]);
-        this.types = new ColumnType[names.length];
+        String[] names = fieldNames.toArray(new String[0]);
+        ColumnType[] types = new ColumnType[names.length];
         for (int i = 0; i < names.length; i++) {
             types[i] = structType.fields().get(names[i]);
         }
-        this.values = new Object[names.length];
+        return new Object[] {names, types};
     }
 
     public ColumnType type() {
