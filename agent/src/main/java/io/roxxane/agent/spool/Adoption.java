@@ -3,8 +3,6 @@ package io.roxxane.agent.spool;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -92,16 +90,9 @@ public final class Adoption {
 
     private void adoptInstance(String instance, TreeMap<Long, String> segments, long[] counts,
             List<String> otherStreams) {
-        String lockName = SpoolFiles.lock(instance);
-        FileChannel lockChannel = null;
-        FileLock lock = null;
+        SpoolLock lock = null;
         try {
-            lockChannel = dir.openOrCreate(lockName);
-            try {
-                lock = lockChannel.tryLock();
-            } catch (OverlappingFileLockException sameJvm) {
-                lock = null;
-            }
+            lock = SpoolLock.tryTake(dir, SpoolFiles.lock(instance));
             if (lock == null) {
                 return; // alive: its owner sends its samples
             }
@@ -133,15 +124,14 @@ public final class Adoption {
                 dir.deleteQuietly(segment.getValue());
             }
             dir.deleteQuietly(SpoolFiles.ack(instance));
-            lock.release();
+            lock.releaseAndDelete();
             lock = null;
-            lockChannel.close();
-            lockChannel = null;
-            dir.deleteQuietly(lockName);
         } catch (IOException | RuntimeException e) {
             // left as it is: tried again at the next run
         } finally {
-            release(lock, lockChannel);
+            if (lock != null) {
+                lock.release();
+            }
         }
     }
 
@@ -207,15 +197,9 @@ public final class Adoption {
     }
 
     private void adoptLegacy(List<String> files, long[] counts) {
-        FileChannel lockChannel = null;
-        FileLock lock = null;
+        SpoolLock lock = null;
         try {
-            lockChannel = dir.openOrCreate(SpoolFiles.LEGACY_LOCK);
-            try {
-                lock = lockChannel.tryLock();
-            } catch (OverlappingFileLockException sameJvm) {
-                lock = null;
-            }
+            lock = SpoolLock.tryTake(dir, SpoolFiles.LEGACY_LOCK);
             if (lock == null) {
                 return; // an agent of format 1 still runs on this directory
             }
@@ -235,28 +219,14 @@ public final class Adoption {
                 }
                 dir.deleteQuietly(file);
             }
-            lock.release();
+            lock.releaseAndDelete();
             lock = null;
-            lockChannel.close();
-            lockChannel = null;
-            dir.deleteQuietly(SpoolFiles.LEGACY_LOCK);
         } catch (IOException | RuntimeException e) {
             // tried again at the next run
         } finally {
-            release(lock, lockChannel);
-        }
-    }
-
-    private static void release(FileLock lock, FileChannel channel) {
-        try {
             if (lock != null) {
                 lock.release();
             }
-            if (channel != null) {
-                channel.close();
-            }
-        } catch (IOException ignored) {
-            // the lock goes with the channel
         }
     }
 }

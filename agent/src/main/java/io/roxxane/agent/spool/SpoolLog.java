@@ -2,12 +2,8 @@ package io.roxxane.agent.spool;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -28,8 +24,7 @@ public final class SpoolLog {
     private final SegmentHeader header;
     private final long maxBytes;
     private final long segmentBytes;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final SpoolLock lock;
     private final AckFile ackFile;
 
     // Guarded by this: the appender (collector thread, adoption) and the sender's snapshots.
@@ -47,20 +42,21 @@ public final class SpoolLog {
     private SpoolPosition readCursor;
     private SpoolPosition acknowledged;
     private long readBytes;
-    private final Map<Long, FileChannel> readers = new TreeMap<Long, FileChannel>();
+    private final SegmentReaders readers;
     private long fsyncs;
     private long damagedRegions;
     private long deletedInFlight;
-    private SpoolLog(SpoolDirectory dir, String instanceId, String stream, long maxBytes, FileChannel lockChannel,
-            FileLock lock, AckFile ackFile) {
+
+    SpoolLog(SpoolDirectory dir, String instanceId, String stream, long maxBytes, SpoolLock lock,
+            AckFile ackFile) {
         this.dir = dir;
         this.instanceId = instanceId;
         this.header = new SegmentHeader(stream, instanceId);
         this.maxBytes = maxBytes;
         this.segmentBytes = Math.max(64L << 10, Math.min(1L << 20, maxBytes / 8));
-        this.lockChannel = lockChannel;
         this.lock = lock;
         this.ackFile = ackFile;
+        this.readers = new SegmentReaders(dir);
         this.readCursor = SpoolPosition.START;
         this.acknowledged = SpoolPosition.START;
     }
@@ -72,50 +68,15 @@ public final class SpoolLog {
      * @throws IOException when the directory cannot be created or written
      */
     public static SpoolLog open(File directory, String instanceId, String stream, long maxBytes) throws IOException {
-        if (!SpoolFiles.isInstanceId(instanceId)) {
-            throw new IllegalArgumentException("not an instance id: " + instanceId);
-        }
-        SpoolDirectory dir = SpoolDirectory.open(directory);
-        FileChannel lockChannel;
+        return SpoolOpening.open(directory, instanceId, stream, maxBytes);
+    }
+
+    /** Starts the first segment; a full disk leaves that to the first append. Called once, by {@link SpoolOpening}. */
+    synchronized void start() {
         try {
-            lockChannel = dir.openOrCreate(SpoolFiles.lock(instanceId));
-        } catch (IOException | RuntimeException e) {
-            dir.close();
-            throw e;
-        }
-        FileLock lock;
-        try {
-            lock = lockChannel.tryLock();
-        } catch (OverlappingFileLockException | IOException e) {
-            lockChannel.close();
-            dir.close();
-            throw e instanceof IOException ? (IOException) e : new IOException("spool lock held in this JVM", e);
-        }
-        if (lock == null) {
-            lockChannel.close();
-            dir.close();
-            throw new IOException("another process holds the lock of instance " + instanceId);
-        }
-        AckFile ack = null;
-        try {
-            ack = AckFile.open(dir, instanceId);
-            SpoolLog log = new SpoolLog(dir, instanceId, stream, maxBytes, lockChannel, lock, ack);
-            synchronized (log) {
-                try {
-                    log.startSegment();
-                } catch (IOException full) {
-                    // a full disk at start: the first append tries again, and keeps the sample elsewhere meanwhile
-                }
-            }
-            return log;
-        } catch (IOException | RuntimeException e) {
-            if (ack != null) {
-                ack.close();
-            }
-            lock.release();
-            lockChannel.close();
-            dir.close();
-            throw e;
+            startSegment();
+        } catch (IOException full) {
+            // a full disk at start: the first append tries again, and keeps the sample elsewhere meanwhile
         }
     }
 
@@ -184,29 +145,12 @@ public final class SpoolLog {
         return unreadBytes() > 0 ? oldestUnreadNanos : -1;
     }
 
-    /** What one {@link #read} did: how many samples it handed over, and the position after the last. */
-    public static final class Read {
-        public final int samples;
-        public final SpoolPosition end;
-
-        Read(int samples, SpoolPosition end) {
-            this.samples = samples;
-            this.end = end;
-        }
-    }
-
-    /** Takes the lines {@link #read} hands over, in order, as long as it has room. */
-    public interface Room {
-        /** Takes {@code line}; false, taking nothing, when it has no room left for it. */
-        boolean take(byte[] line);
-    }
-
     /**
      * Hands unread samples to {@code room}, oldest first, while it takes them; moves the read cursor
      * past them. Sender thread only. Damage inside a segment is skipped and counted
      * ({@link #damagedRegions}).
      */
-    public Read read(Room room) throws IOException {
+    public SpoolRead read(SpoolRead.Room room) throws IOException {
         List<Segment> snapshot;
         synchronized (this) {
             snapshot = new ArrayList<Segment>(segments.tailMap(readCursor.segment, true).values());
@@ -217,7 +161,7 @@ public final class SpoolLog {
         for (Segment segment : snapshot) {
             long from = segment.number == cursor.segment ? Math.max(cursor.offset, segment.dataStart) : segment.dataStart;
             long end = segment.end();
-            FrameReader reader = new FrameReader(reader(segment), from, end);
+            FrameReader reader = readers.frames(segment, from, end);
             boolean roomLeft = true;
             byte[] line;
             while ((line = reader.peek()) != null) {
@@ -248,21 +192,12 @@ public final class SpoolLog {
                 oldestUnreadNanos = -1;
             }
         }
-        return new Read(samples, cursor);
+        return new SpoolRead(samples, cursor);
     }
 
     /** Damaged stretches skipped while reading this instance's own segments. */
     public long damagedRegions() {
         return damagedRegions;
-    }
-
-    private FileChannel reader(Segment segment) throws IOException {
-        FileChannel channel = readers.get(segment.number);
-        if (channel == null) {
-            channel = dir.openForReading(segment.name);
-            readers.put(segment.number, channel);
-        }
-        return channel;
     }
 
     /**
@@ -318,10 +253,10 @@ public final class SpoolLog {
             }
             SpoolPosition start = new SpoolPosition(oldest.number, oldest.dataStart);
             SpoolPosition end = new SpoolPosition(oldest.number, oldest.end());
-            SpoolPosition from = max(start, acknowledged);
-            SpoolPosition readUpTo = min(end, readCursor);
+            SpoolPosition from = SpoolPosition.max(start, acknowledged);
+            SpoolPosition readUpTo = SpoolPosition.min(end, readCursor);
             deletedInFlight += frames(oldest, from, readUpTo);
-            dropped += frames(oldest, max(from, readCursor), end);
+            dropped += frames(oldest, SpoolPosition.max(from, readCursor), end);
             drop(oldest);
             if (readCursor.segment <= oldest.number) {
                 Segment next;
@@ -343,14 +278,6 @@ public final class SpoolLog {
         return deletedInFlight;
     }
 
-    private static SpoolPosition max(SpoolPosition a, SpoolPosition b) {
-        return a.compareTo(b) >= 0 ? a : b;
-    }
-
-    private static SpoolPosition min(SpoolPosition a, SpoolPosition b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
     /** Caller holds the lock. Unread bytes from the start of {@code first} on. */
     private long unreadAfter(Segment first) {
         long bytes = 0;
@@ -360,35 +287,21 @@ public final class SpoolLog {
         return bytes;
     }
 
-    /** Frames of {@code segment} between two positions in it (none when {@code to} is not after {@code from}). */
+    /** Frames of {@code segment} between two positions in it (none when either lies in another segment). */
     private long frames(Segment segment, SpoolPosition from, SpoolPosition to) throws IOException {
-        if (from.segment != segment.number || to.segment != segment.number || to.offset <= from.offset) {
+        if (from.segment != segment.number || to.segment != segment.number) {
             return 0;
         }
-        FrameReader reader = new FrameReader(reader(segment), Math.max(from.offset, segment.dataStart), to.offset);
-        long count = 0;
-        byte[] line;
-        while ((line = reader.peek()) != null) {
-            count++;
-            reader.advance(line.length);
-        }
-        return count;
+        return readers.count(segment, from.offset, to.offset);
     }
 
     private long unacknowledgedFrames(Segment segment) throws IOException {
         SpoolPosition start = new SpoolPosition(segment.number, segment.dataStart);
-        return frames(segment, max(start, acknowledged), new SpoolPosition(segment.number, segment.end()));
+        return frames(segment, SpoolPosition.max(start, acknowledged), new SpoolPosition(segment.number, segment.end()));
     }
 
     private void drop(Segment segment) {
-        FileChannel channel = readers.remove(segment.number);
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // being deleted
-            }
-        }
+        readers.forget(segment);
         segment.close();
         dir.deleteQuietly(segment.name);
     }
@@ -464,26 +377,13 @@ public final class SpoolLog {
                 segment.close();
             }
         }
-        for (FileChannel channel : readers.values()) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // reading only
-            }
-        }
-        readers.clear();
+        readers.closeAll();
         ackFile.close();
         if (allAcknowledged) {
             dir.deleteQuietly(SpoolFiles.ack(instanceId));
-        }
-        try {
+            lock.releaseAndDelete();
+        } else {
             lock.release();
-            lockChannel.close();
-        } catch (IOException ignored) {
-            // the lock goes with the process anyway
-        }
-        if (allAcknowledged) {
-            dir.deleteQuietly(SpoolFiles.lock(instanceId));
         }
         dir.close();
     }

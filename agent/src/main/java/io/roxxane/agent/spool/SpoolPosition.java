@@ -13,6 +13,14 @@ public final class SpoolPosition implements Comparable<SpoolPosition> {
         this.offset = offset;
     }
 
+    static SpoolPosition max(SpoolPosition a, SpoolPosition b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    static SpoolPosition min(SpoolPosition a, SpoolPosition b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
     @Override
     public int compareTo(SpoolPosition other) {
         int bySegment = Long.compare(segment, other.segment);

@@ -39,7 +39,7 @@ class SpoolLogTest {
         List<Long> seqs = new ArrayList<>();
         while (true) {
             int[] taken = {0};
-            SpoolLog.Read read = log.read(line -> {
+            SpoolRead read = log.read(line -> {
                 if (taken[0] == perBatch) {
                     return false;
                 }

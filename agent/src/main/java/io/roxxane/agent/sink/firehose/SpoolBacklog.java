@@ -4,6 +4,7 @@ import io.roxxane.agent.log.AgentLog;
 import io.roxxane.agent.sample.EncodedSample;
 import io.roxxane.agent.spool.Adoption;
 import io.roxxane.agent.spool.SpoolLog;
+import io.roxxane.agent.spool.SpoolRead;
 import io.roxxane.agent.stats.AgentStats;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +27,6 @@ final class SpoolBacklog implements Backlog {
     private final SampleQueue fallback;
     private final int maxBatchBytes;
     private final AgentStats stats;
-    private final Object signal = new Object();
-    private boolean wakeRequested;
     private long nextSyncNanos;
     private long nextAdoptionNanos;
     private long reportedOwnDamage;
@@ -78,7 +77,7 @@ final class SpoolBacklog implements Backlog {
     public PendingBatch take() {
         final RecordPacker packer = new RecordPacker(maxBatchBytes);
         try {
-            SpoolLog.Read read = log.read(new SpoolLog.Room() {
+            SpoolRead read = log.read(new SpoolRead.Room() {
                 @Override
                 public boolean take(byte[] line) {
                     if (!packer.fitsAlone(line.length)) {
@@ -195,12 +194,7 @@ final class SpoolBacklog implements Backlog {
 
     @Override
     public void awaitWork(long timeoutMillis) throws InterruptedException {
-        synchronized (signal) {
-            if (!wakeRequested && timeoutMillis > 0) {
-                signal.wait(timeoutMillis);
-            }
-            wakeRequested = false;
-        }
+        fallback.awaitWork(timeoutMillis); // the memory queue's monitor wakes the sender for the log too
     }
 
     @Override
@@ -209,10 +203,7 @@ final class SpoolBacklog implements Backlog {
     }
 
     private void signal() {
-        synchronized (signal) {
-            wakeRequested = true;
-            signal.notifyAll();
-        }
+        fallback.wake();
     }
 
     @Override
