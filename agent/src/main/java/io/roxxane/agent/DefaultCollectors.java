@@ -15,11 +15,16 @@ import io.roxxane.agent.collect.host.RootFileSystemCollector;
 import io.roxxane.agent.collect.jvm.AllocationCollector;
 import io.roxxane.agent.collect.jvm.BufferPoolCollector;
 import io.roxxane.agent.collect.jvm.ClassLoadingCollector;
+import io.roxxane.agent.collect.jvm.GcActivityCollector;
 import io.roxxane.agent.collect.jvm.GcCollector;
+import io.roxxane.agent.collect.jvm.JitCollector;
 import io.roxxane.agent.collect.jvm.JvmMemoryCollector;
 import io.roxxane.agent.collect.jvm.JvmUptimeCollector;
+import io.roxxane.agent.collect.jvm.MemoryPoolCollector;
 import io.roxxane.agent.collect.jvm.ProcessCollector;
 import io.roxxane.agent.collect.jvm.ThreadCollector;
+import io.roxxane.agent.collect.jvm.ThreadStateCollector;
+import io.roxxane.agent.collect.jvm.VirtualThreadCollector;
 import io.roxxane.agent.log.AgentLog;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,8 +85,42 @@ public final class DefaultCollectors {
                 return new ProcessCollector();
             }
         });
+        unavailable += addJvmDepthCollectors(collectors);
         unavailable += addHostCollectors(collectors);
         return new CollectorSet(collectors, unavailable);
+    }
+
+    /** Schema 2's JVM collectors: pools and code cache, each collector, JIT, thread states, virtual threads. */
+    private static int addJvmDepthCollectors(List<Collector> collectors) {
+        int unavailable = 0;
+        unavailable += add(collectors, "jvm-memory-pools", new Factory() {
+            public Collector create() {
+                return new MemoryPoolCollector();
+            }
+        });
+        unavailable += add(collectors, "jvm-gc-activity", new Factory() {
+            public Collector create() {
+                return new GcActivityCollector();
+            }
+        });
+        unavailable += add(collectors, "jvm-jit", new Factory() {
+            public Collector create() {
+                return new JitCollector();
+            }
+        });
+        unavailable += add(collectors, "jvm-thread-states", new Factory() {
+            public Collector create() {
+                return new ThreadStateCollector();
+            }
+        });
+        if (VirtualThreadCollector.supported()) { // JDK 24+; before, the columns stay null without a warning
+            unavailable += add(collectors, "jvm-virtual-threads", new Factory() {
+                public Collector create() throws Exception {
+                    return new VirtualThreadCollector();
+                }
+            });
+        }
+        return unavailable;
     }
 
     private static int addHostCollectors(List<Collector> collectors) {
