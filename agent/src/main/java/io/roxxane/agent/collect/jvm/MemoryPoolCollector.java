@@ -16,8 +16,9 @@ import java.util.Map;
 /**
  * Every memory pool by its own name ("G1 Eden Space", "ZHeap", "Metaspace", "CodeHeap 'profiled
  * nmethods'", …): heap or not, used, committed, max (absent where undefined) and, for heap pools,
- * used after the last collection of the pool, absent until the JVM has recorded one. The code
- * cache is the sum of the code pools read in the same pass.
+ * used after the last collection of the pool, absent until the JVM has recorded one. From the
+ * same pass: the code cache (the sum of the code pools), non-heap (the sum of the non-heap pools,
+ * as {@code MemoryMXBean.getNonHeapMemoryUsage} adds them up) and metaspace (the "Metaspace" pool).
  *
  * <p>The pools are looked up once. The map and its structs are reused from sample to sample (the
  * sample is encoded before the next collection); a pool that becomes invalid is dropped.
@@ -34,7 +35,10 @@ public final class MemoryPoolCollector implements Collector {
     private boolean[] collected;
     private Struct[] values;
     private Map<String, Struct> byName;
-    private final boolean anyCodePool;
+    /** Index of the "Metaspace" pool, or -1. */
+    private int metaspace = -1;
+    private boolean anyCodePool;
+    private boolean anyNonHeapPool;
 
     public MemoryPoolCollector() {
         this(ManagementFactory.getMemoryPoolMXBeans());
@@ -50,14 +54,26 @@ public final class MemoryPoolCollector implements Collector {
         code = new boolean[n];
         collected = new boolean[n];
         values = new Struct[n];
-        boolean foundCode = false;
         for (int i = 0; i < n; i++) {
             heap[i] = this.pools[i].getType() == MemoryType.HEAP;
             code[i] = isCodeCache(this.pools[i]);
-            foundCode |= code[i];
             values[i] = new Struct(POOL).set("heap", heap[i]);
         }
-        anyCodePool = foundCode;
+        indexPools();
+    }
+
+    /** The indexes and flags that depend on which pools there are. */
+    private void indexPools() {
+        metaspace = -1;
+        anyCodePool = false;
+        anyNonHeapPool = false;
+        for (int i = 0; i < pools.length; i++) {
+            if ("Metaspace".equals(pools[i].getName())) {
+                metaspace = i;
+            }
+            anyCodePool |= code[i];
+            anyNonHeapPool |= !heap[i];
+        }
         byName = map();
     }
 
@@ -97,12 +113,22 @@ public final class MemoryPoolCollector implements Collector {
     @Override
     public void collect(Sample sample) {
         long codeUsed = 0;
+        long nonHeapUsed = 0;
+        long nonHeapCommitted = 0;
+        MemoryUsage metaspaceUsage = null;
         int invalid = -1;
         for (int i = 0; i < pools.length; i++) {
             MemoryUsage usage = pools[i].getUsage();
             if (usage == null) {
                 invalid = i; // the pool is no longer valid
                 continue;
+            }
+            if (!heap[i]) {
+                nonHeapUsed += usage.getUsed();
+                nonHeapCommitted += usage.getCommitted();
+                if (i == metaspace) {
+                    metaspaceUsage = usage;
+                }
             }
             Struct pool = values[i];
             long max = usage.getMax();
@@ -134,6 +160,14 @@ public final class MemoryPoolCollector implements Collector {
         if (anyCodePool) {
             sample.set(Column.JVM_CODE_CACHE_USED_BYTES, codeUsed);
         }
+        if (anyNonHeapPool) {
+            sample.set(Column.JVM_NONHEAP_USED_BYTES, nonHeapUsed)
+                    .set(Column.JVM_NONHEAP_COMMITTED_BYTES, nonHeapCommitted);
+        }
+        if (metaspaceUsage != null) {
+            sample.set(Column.JVM_METASPACE_USED_BYTES, metaspaceUsage.getUsed())
+                    .set(Column.JVM_METASPACE_COMMITTED_BYTES, metaspaceUsage.getCommitted());
+        }
     }
 
     private Struct fresh(int i) {
@@ -152,7 +186,7 @@ public final class MemoryPoolCollector implements Collector {
         heap = without(heap, i);
         code = without(code, i);
         collected = without(collected, i);
-        byName = map();
+        indexPools();
     }
 
     private static <T> T[] without(T[] from, T[] to, int i) {

@@ -3,6 +3,8 @@ package io.roxxane.agent.collect.jvm;
 import io.roxxane.agent.collect.Collector;
 import io.roxxane.agent.sample.Sample;
 import io.roxxane.schema.Column;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 
 /**
@@ -13,22 +15,32 @@ import java.util.Arrays;
  * and each one's {@code Thread.getState()} reads a field. {@code ThreadMXBean.getThreadInfo},
  * {@code Thread.getAllStackTraces} and deadlock detection would each stop every application
  * thread (about 3.5 ms with 2,000 threads). Virtual threads belong to no thread group, so they are
- * not counted (the virtual-thread columns speak of them). The array of threads is kept between
- * samples and emptied after each count, so no ended thread is held on to.
+ * not counted (the virtual-thread columns speak of them).
+ *
+ * <p>The list is made again only when a platform thread has started or ended since the last one
+ * (ThreadMXBean's started and live counts, two counters): listing costs more than reading the
+ * states, most of all on 19+ with many threads. So the collector holds the live threads between
+ * samples, and lets go of an ended one at the next sample; it lets go of all if it fails.
  */
 public final class ThreadStateCollector implements Collector {
     private static final int INITIAL_CAPACITY = 256;
 
     private final ThreadGroup root;
+    private final ThreadMXBean counters;
     private Thread[] threads = new Thread[INITIAL_CAPACITY];
+    /** How many of {@link #threads} are listed; -1 before the first list. */
+    private int listed = -1;
+    private long startedAtList;
+    private int liveAtList;
 
     public ThreadStateCollector() {
-        this(rootGroup());
+        this(rootGroup(), ManagementFactory.getThreadMXBean());
     }
 
-    /** Counts the threads of {@code group} and its subgroups. */
-    public ThreadStateCollector(ThreadGroup group) {
+    /** Counts the threads of {@code group} and its subgroups, listed again when {@code counters} change. */
+    public ThreadStateCollector(ThreadGroup group, ThreadMXBean counters) {
         this.root = group;
+        this.counters = counters;
     }
 
     static ThreadGroup rootGroup() {
@@ -49,16 +61,20 @@ public final class ThreadStateCollector implements Collector {
 
     @Override
     public void collect(Sample sample) {
-        int n;
-        while ((n = root.enumerate(threads, true)) == threads.length) {
-            threads = new Thread[threads.length * 2]; // maybe more than fit: list again in a larger array
-        }
         int runnable = 0;
         int blocked = 0;
         int waiting = 0;
         int timedWaiting = 0;
         try {
-            for (int i = 0; i < n; i++) {
+            // read before listing: a thread that starts or ends after this read shows next time
+            long started = counters.getTotalStartedThreadCount();
+            int live = counters.getThreadCount();
+            if (listed < 0 || started != startedAtList || live != liveAtList) {
+                list();
+                startedAtList = started;
+                liveAtList = live;
+            }
+            for (int i = 0; i < listed; i++) {
                 switch (threads[i].getState()) {
                     case RUNNABLE:
                         runnable++;
@@ -73,15 +89,33 @@ public final class ThreadStateCollector implements Collector {
                         timedWaiting++;
                         break;
                     default:
-                        break; // NEW or TERMINATED between the listing and the read
+                        break; // ended since the list: let go of at the next list
                 }
             }
-        } finally {
-            Arrays.fill(threads, 0, n, null);
+        } catch (RuntimeException | Error e) {
+            forget();
+            throw e;
         }
         sample.set(Column.JVM_THREADS_RUNNABLE, runnable)
                 .set(Column.JVM_THREADS_BLOCKED, blocked)
                 .set(Column.JVM_THREADS_WAITING, waiting)
                 .set(Column.JVM_THREADS_TIMED_WAITING, timedWaiting);
+    }
+
+    private void list() {
+        forget();
+        int n;
+        while ((n = root.enumerate(threads, true)) == threads.length) {
+            Arrays.fill(threads, null);
+            threads = new Thread[threads.length * 2]; // maybe more than fit: list again in a larger array
+        }
+        listed = n;
+    }
+
+    private void forget() {
+        if (listed > 0) {
+            Arrays.fill(threads, 0, listed, null);
+        }
+        listed = -1;
     }
 }

@@ -12,6 +12,7 @@ import io.roxxane.agent.sample.Sample;
 import io.roxxane.agent.sample.Struct;
 import io.roxxane.schema.Column;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
@@ -92,6 +93,42 @@ class MemoryPoolCollectorTest {
         Sample sample = collect(new MemoryPoolCollector());
         long after = code.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
         assertBetween(before - MIB, after + MIB, sample.getLong(Column.JVM_CODE_CACHE_USED_BYTES, -1), "code cache");
+    }
+
+    @Test
+    void collect_whenRead_nonHeapAndMetaspaceAgreeWithTheMemoryMXBeanAndTheMetaspacePool() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        MemoryPoolMXBean metaspace = pools.stream().filter(p -> p.getName().equals("Metaspace")).findFirst()
+                .orElseThrow();
+        MemoryUsage nonHeapBefore = memory.getNonHeapMemoryUsage();
+        MemoryUsage metaBefore = metaspace.getUsage();
+        Sample sample = collect(new MemoryPoolCollector());
+        MemoryUsage nonHeapAfter = memory.getNonHeapMemoryUsage();
+        MemoryUsage metaAfter = metaspace.getUsage();
+
+        long nonHeapUsed = sample.getLong(Column.JVM_NONHEAP_USED_BYTES, -1);
+        long metaUsed = sample.getLong(Column.JVM_METASPACE_USED_BYTES, -1);
+        // Code cache and metaspace grow while the JIT and class loading run: bound by the two direct reads.
+        assertBetween(nonHeapBefore.getUsed() - MIB, nonHeapAfter.getUsed() + MIB, nonHeapUsed, "non-heap used");
+        assertBetween(nonHeapBefore.getCommitted() - MIB, nonHeapAfter.getCommitted() + MIB,
+                sample.getLong(Column.JVM_NONHEAP_COMMITTED_BYTES, -1), "non-heap committed");
+        assertBetween(metaBefore.getUsed() - MIB, metaAfter.getUsed() + MIB, metaUsed, "metaspace used");
+        assertBetween(metaBefore.getCommitted() - MIB, metaAfter.getCommitted() + MIB,
+                sample.getLong(Column.JVM_METASPACE_COMMITTED_BYTES, -1), "metaspace committed");
+        assertTrue(metaUsed > 0 && metaUsed <= nonHeapUsed, "metaspace is part of non-heap");
+    }
+
+    @Test
+    void collect_whenNoMetaspacePool_leavesMetaspaceAbsent() {
+        FakePool heap = new FakePool("Old", MemoryType.HEAP, "Full");
+        FakePool classes = new FakePool("class storage", MemoryType.NON_HEAP, "J9 non-heap manager");
+        heap.usage = new MemoryUsage(0, MIB, 2 * MIB, 4 * MIB);
+        classes.usage = new MemoryUsage(0, 3 * MIB, 5 * MIB, -1);
+        Sample sample = collect(new MemoryPoolCollector(beans(heap, classes)));
+        assertFalse(sample.has(Column.JVM_METASPACE_USED_BYTES));
+        assertFalse(sample.has(Column.JVM_METASPACE_COMMITTED_BYTES));
+        assertEquals(3 * MIB, sample.getLong(Column.JVM_NONHEAP_USED_BYTES, -1), "non-heap: its pools only");
+        assertEquals(5 * MIB, sample.getLong(Column.JVM_NONHEAP_COMMITTED_BYTES, -1));
     }
 
     @Test

@@ -9,6 +9,8 @@ import io.roxxane.agent.sample.Sample;
 import io.roxxane.schema.Column;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.lang.reflect.Proxy;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -81,7 +84,7 @@ class ThreadStateCollectorTest {
         awaitStates(group, Map.of(Thread.State.BLOCKED, 3, Thread.State.WAITING, 4, Thread.State.TIMED_WAITING, 5,
                 Thread.State.RUNNABLE, 1));
 
-        Sample sample = collect(new ThreadStateCollector(group));
+        Sample sample = collect(new ThreadStateCollector(group, ManagementFactory.getThreadMXBean()));
         assertEquals(1, sample.getLong(Column.JVM_THREADS_RUNNABLE, -1));
         assertEquals(3, sample.getLong(Column.JVM_THREADS_BLOCKED, -1));
         assertEquals(4, sample.getLong(Column.JVM_THREADS_WAITING, -1));
@@ -118,7 +121,7 @@ class ThreadStateCollectorTest {
             start(i % 2 == 0 ? group : inner, "many-" + i, () -> awaitQuietly(release));
         }
         awaitStates(group, Map.of(Thread.State.WAITING, 300));
-        ThreadStateCollector collector = new ThreadStateCollector(group);
+        ThreadStateCollector collector = new ThreadStateCollector(group, ManagementFactory.getThreadMXBean());
         assertEquals(300, collect(collector).getLong(Column.JVM_THREADS_WAITING, -1), "subgroups included");
         assertEquals(300, collect(collector).getLong(Column.JVM_THREADS_WAITING, -1), "and again");
     }
@@ -130,18 +133,51 @@ class ThreadStateCollectorTest {
         thread.setDaemon(true);
         thread.start();
         awaitStates(group, Map.of(Thread.State.WAITING, 1));
-        ThreadStateCollector collector = new ThreadStateCollector(group);
+        ThreadStateCollector collector = new ThreadStateCollector(group, ManagementFactory.getThreadMXBean());
         assertEquals(1, collect(collector).getLong(Column.JVM_THREADS_WAITING, -1));
         WeakReference<Thread> ended = new WeakReference<>(thread);
         release.countDown();
         thread.join(10_000);
         thread = null;
+        assertEquals(0, collect(collector).getLong(Column.JVM_THREADS_WAITING, -1), "a thread ended: listed again");
         awaitCondition(() -> {
             System.gc();
             return ended.get() == null;
         });
         assertNull(ended.get(), "the collector's array let go of the thread");
-        assertEquals(0, collect(collector).getLong(Column.JVM_THREADS_WAITING, -1));
+    }
+
+    @Test
+    void collect_whileNoThreadStartedOrEnded_readsTheStatesOfTheListedThreadsWithoutListingAgain() throws Exception {
+        ThreadGroup group = new ThreadGroup("listed");
+        AtomicLong started = new AtomicLong(100);
+        ThreadMXBean counters = (ThreadMXBean) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ThreadMXBean.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "getTotalStartedThreadCount":
+                            return started.get();
+                        case "getThreadCount":
+                            return 10;
+                        default:
+                            throw new UnsupportedOperationException(method.getName());
+                    }
+                });
+        CountDownLatch wake = new CountDownLatch(1);
+        start(group, "first", () -> awaitQuietly(wake));
+        awaitStates(group, Map.of(Thread.State.WAITING, 1));
+        ThreadStateCollector collector = new ThreadStateCollector(group, counters);
+        assertEquals(1, collect(collector).getLong(Column.JVM_THREADS_WAITING, -1));
+
+        start(group, "second", () -> awaitQuietly(release));
+        awaitStates(group, Map.of(Thread.State.WAITING, 2));
+        assertEquals(1, collect(collector).getLong(Column.JVM_THREADS_WAITING, -1),
+                "the counters say nothing started: the list is kept");
+        wake.countDown();
+        awaitStates(group, Map.of(Thread.State.WAITING, 1));
+        Sample kept = collect(collector);
+        assertEquals(0, kept.getLong(Column.JVM_THREADS_WAITING, -1), "the listed thread's state is read each time");
+        started.incrementAndGet();
+        assertEquals(1, collect(collector).getLong(Column.JVM_THREADS_WAITING, -1), "a thread started: listed again");
     }
 
     private void start(ThreadGroup group, String name, Runnable body) {
