@@ -26,6 +26,8 @@ import java.util.Map;
  */
 public final class GcActivityCollector implements Collector {
     private static final ColumnType ACTIVITY = Column.JVM_GC_PAUSES.type().valueType();
+    private static final int COUNT = ACTIVITY.fieldNames().indexOf("count");
+    private static final int TIME = ACTIVITY.fieldNames().indexOf("time_ms");
 
     private final GarbageCollectorMXBean[] beans;
     private final boolean[] concurrent;
@@ -85,7 +87,8 @@ public final class GcActivityCollector implements Collector {
             long time = times[i].next(beans[i].getCollectionTime());
             valid[i] = count >= 0 && time >= 0;
             if (valid[i]) {
-                values[i].set("count", count).set("time_ms", time);
+                Structs.update(values[i], COUNT, "count", count);
+                Structs.update(values[i], TIME, "time_ms", time);
                 known++;
             }
         }

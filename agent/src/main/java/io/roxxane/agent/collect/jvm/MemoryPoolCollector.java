@@ -25,8 +25,10 @@ import java.util.Map;
  */
 public final class MemoryPoolCollector implements Collector {
     private static final ColumnType POOL = Column.JVM_MEMORY_POOLS.type().valueType();
-    /** Index of max_bytes in the struct, for the check whether it is set. */
+    private static final int USED = POOL.fieldNames().indexOf("used_bytes");
+    private static final int COMMITTED = POOL.fieldNames().indexOf("committed_bytes");
     private static final int MAX = POOL.fieldNames().indexOf("max_bytes");
+    private static final int USED_AFTER_GC = POOL.fieldNames().indexOf("used_after_gc_bytes");
 
     private MemoryPoolMXBean[] pools;
     private boolean[] heap;
@@ -135,16 +137,17 @@ public final class MemoryPoolCollector implements Collector {
             if (max < 0 && pool.get(MAX) != null) {
                 pool = fresh(i); // a max that became undefined: a struct without it
             }
-            pool.set("used_bytes", usage.getUsed()).set("committed_bytes", usage.getCommitted());
+            Structs.update(pool, USED, "used_bytes", usage.getUsed());
+            Structs.update(pool, COMMITTED, "committed_bytes", usage.getCommitted());
             if (max >= 0) {
-                pool.set("max_bytes", max);
+                Structs.update(pool, MAX, "max_bytes", max);
             }
             if (heap[i]) {
                 MemoryUsage afterGc = pools[i].getCollectionUsage();
                 if (afterGc != null && (collected[i] || afterGc.getCommitted() > 0 || afterGc.getUsed() > 0)) {
                     // Before its first collection the JVM reports 0 used and 0 committed: no figure yet.
                     collected[i] = true;
-                    pool.set("used_after_gc_bytes", afterGc.getUsed());
+                    Structs.update(pool, USED_AFTER_GC, "used_after_gc_bytes", afterGc.getUsed());
                 }
             }
             if (code[i]) {
