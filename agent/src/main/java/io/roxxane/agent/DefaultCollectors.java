@@ -44,10 +44,25 @@ public final class DefaultCollectors {
 
     public static CollectorSet create() {
         List<Collector> collectors = new ArrayList<Collector>();
+        int unavailable = addJvmCollectors(collectors);
+        unavailable += addHostCollectors(collectors);
+        return new CollectorSet(collectors, unavailable);
+    }
+
+    /**
+     * The JVM collectors, those that read the same MXBeans next to each other: at one sample a
+     * second each one's code and data start cold, and a neighbour that has just used them helps.
+     */
+    private static int addJvmCollectors(List<Collector> collectors) {
         int unavailable = 0;
         unavailable += add(collectors, "jvm-memory", new Factory() {
             public Collector create() {
                 return new JvmMemoryCollector();
+            }
+        });
+        unavailable += add(collectors, "jvm-memory-pools", new Factory() {
+            public Collector create() {
+                return new MemoryPoolCollector();
             }
         });
         unavailable += add(collectors, "jvm-buffers", new Factory() {
@@ -60,52 +75,14 @@ public final class DefaultCollectors {
                 return new GcCollector();
             }
         });
-        unavailable += add(collectors, "jvm-threads", new Factory() {
-            public Collector create() {
-                return new ThreadCollector();
-            }
-        });
-        unavailable += add(collectors, "jvm-classes", new Factory() {
-            public Collector create() {
-                return new ClassLoadingCollector();
-            }
-        });
-        unavailable += add(collectors, "jvm-allocation", new Factory() {
-            public Collector create() throws Exception {
-                return new AllocationCollector();
-            }
-        });
-        unavailable += add(collectors, "jvm-uptime", new Factory() {
-            public Collector create() {
-                return new JvmUptimeCollector();
-            }
-        });
-        unavailable += add(collectors, "process", new Factory() {
-            public Collector create() throws Exception {
-                return new ProcessCollector();
-            }
-        });
-        unavailable += addJvmDepthCollectors(collectors);
-        unavailable += addHostCollectors(collectors);
-        return new CollectorSet(collectors, unavailable);
-    }
-
-    /** Schema 2's JVM collectors: pools and code cache, each collector, JIT, thread states, virtual threads. */
-    private static int addJvmDepthCollectors(List<Collector> collectors) {
-        int unavailable = 0;
-        unavailable += add(collectors, "jvm-memory-pools", new Factory() {
-            public Collector create() {
-                return new MemoryPoolCollector();
-            }
-        });
         unavailable += add(collectors, "jvm-gc-activity", new Factory() {
             public Collector create() {
                 return new GcActivityCollector();
             }
         });
-        unavailable += add(collectors, "jvm-jit", new Factory() {
+        unavailable += add(collectors, "jvm-threads", new Factory() {
             public Collector create() {
-                return new JitCollector();
+                return new ThreadCollector();
             }
         });
         unavailable += add(collectors, "jvm-thread-states", new Factory() {
@@ -120,6 +97,31 @@ public final class DefaultCollectors {
                 }
             });
         }
+        unavailable += add(collectors, "jvm-classes", new Factory() {
+            public Collector create() {
+                return new ClassLoadingCollector();
+            }
+        });
+        unavailable += add(collectors, "jvm-jit", new Factory() {
+            public Collector create() {
+                return new JitCollector();
+            }
+        });
+        unavailable += add(collectors, "jvm-allocation", new Factory() {
+            public Collector create() throws Exception {
+                return new AllocationCollector();
+            }
+        });
+        unavailable += add(collectors, "jvm-uptime", new Factory() {
+            public Collector create() {
+                return new JvmUptimeCollector();
+            }
+        });
+        unavailable += add(collectors, "process", new Factory() {
+            public Collector create() {
+                return new ProcessCollector();
+            }
+        });
         return unavailable;
     }
 
