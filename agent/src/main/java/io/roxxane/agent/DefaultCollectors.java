@@ -27,11 +27,16 @@ import io.roxxane.agent.collect.host.net.TcpCollector;
 import io.roxxane.agent.collect.jvm.AllocationCollector;
 import io.roxxane.agent.collect.jvm.BufferPoolCollector;
 import io.roxxane.agent.collect.jvm.ClassLoadingCollector;
+import io.roxxane.agent.collect.jvm.GcActivityCollector;
 import io.roxxane.agent.collect.jvm.GcCollector;
+import io.roxxane.agent.collect.jvm.JitCollector;
 import io.roxxane.agent.collect.jvm.JvmMemoryCollector;
 import io.roxxane.agent.collect.jvm.JvmUptimeCollector;
+import io.roxxane.agent.collect.jvm.MemoryPoolCollector;
 import io.roxxane.agent.collect.jvm.ProcessCollector;
 import io.roxxane.agent.collect.jvm.ThreadCollector;
+import io.roxxane.agent.collect.jvm.ThreadStateCollector;
+import io.roxxane.agent.collect.jvm.VirtualThreadCollector;
 import io.roxxane.agent.log.AgentLog;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,10 +56,25 @@ public final class DefaultCollectors {
 
     public static CollectorSet create() {
         List<Collector> collectors = new ArrayList<Collector>();
+        int unavailable = addJvmCollectors(collectors);
+        unavailable += addHostCollectors(collectors);
+        return new CollectorSet(collectors, unavailable);
+    }
+
+    /**
+     * The JVM collectors, those that read the same MXBeans next to each other: at one sample a
+     * second each one's code and data start cold, and a neighbour that has just used them helps.
+     */
+    private static int addJvmCollectors(List<Collector> collectors) {
         int unavailable = 0;
         unavailable += add(collectors, "jvm-memory", new Factory() {
             public Collector create() {
                 return new JvmMemoryCollector();
+            }
+        });
+        unavailable += add(collectors, "jvm-memory-pools", new Factory() {
+            public Collector create() {
+                return new MemoryPoolCollector();
             }
         });
         unavailable += add(collectors, "jvm-buffers", new Factory() {
@@ -67,14 +87,36 @@ public final class DefaultCollectors {
                 return new GcCollector();
             }
         });
+        unavailable += add(collectors, "jvm-gc-activity", new Factory() {
+            public Collector create() {
+                return new GcActivityCollector();
+            }
+        });
         unavailable += add(collectors, "jvm-threads", new Factory() {
             public Collector create() {
                 return new ThreadCollector();
             }
         });
+        unavailable += add(collectors, "jvm-thread-states", new Factory() {
+            public Collector create() {
+                return new ThreadStateCollector();
+            }
+        });
+        if (VirtualThreadCollector.supported()) { // JDK 24+; before, the columns stay null without a warning
+            unavailable += add(collectors, "jvm-virtual-threads", new Factory() {
+                public Collector create() throws Exception {
+                    return new VirtualThreadCollector();
+                }
+            });
+        }
         unavailable += add(collectors, "jvm-classes", new Factory() {
             public Collector create() {
                 return new ClassLoadingCollector();
+            }
+        });
+        unavailable += add(collectors, "jvm-jit", new Factory() {
+            public Collector create() {
+                return new JitCollector();
             }
         });
         unavailable += add(collectors, "jvm-allocation", new Factory() {
@@ -88,12 +130,11 @@ public final class DefaultCollectors {
             }
         });
         unavailable += add(collectors, "process", new Factory() {
-            public Collector create() throws Exception {
+            public Collector create() {
                 return new ProcessCollector();
             }
         });
-        unavailable += addHostCollectors(collectors);
-        return new CollectorSet(collectors, unavailable);
+        return unavailable;
     }
 
     /**

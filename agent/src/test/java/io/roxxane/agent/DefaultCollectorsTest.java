@@ -2,6 +2,7 @@ package io.roxxane.agent;
 
 import io.roxxane.agent.collect.Collector;
 import io.roxxane.agent.collect.CollectorSet;
+import io.roxxane.agent.collect.jvm.VirtualThreadCollector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import io.roxxane.schema.Column;
 import io.roxxane.schema.MetricKind;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -51,11 +53,23 @@ class DefaultCollectorsTest {
     /** Pressure stall information, where the kernel has /proc/pressure. */
     private static final Set<Column> PRESSURE = EnumSet.range(Column.HOST_PRESSURE_CPU_SOME_AVG10,
             Column.HOST_PRESSURE_IO_FULL_STALL_US);
-    /** Schema-2 JVM columns whose collectors are not on this branch yet: the work that adds them takes them off. */
-    private static final Set<Column> COLLECTED_ELSEWHERE =
-            EnumSet.range(Column.JVM_MEMORY_POOLS, Column.JVM_VIRTUAL_THREADS_CARRIERS);
 
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    /**
+     * Columns this JVM cannot give: the virtual-thread figures before JDK 24, the concurrent
+     * collectors where the GC has none (G1 before JDK 20).
+     */
+    private static boolean notCollectedHere(Column column) {
+        if (column.columnName().startsWith("jvm_virtual_threads_")) {
+            return !VirtualThreadCollector.supported();
+        }
+        if (column == Column.JVM_GC_CONCURRENT) {
+            return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .noneMatch(gc -> gc.getName().contains("Concurrent") || gc.getName().endsWith("Cycles"));
+        }
+        return false;
+    }
 
     @BeforeEach
     void captureLog() {
@@ -71,7 +85,9 @@ class DefaultCollectorsTest {
     void create_onThisLinuxMachine_disablesNothingAndFillsEveryCollectableColumn() throws InterruptedException {
         CollectorSet set = DefaultCollectors.create();
         assertEquals(0, set.disabledCount(), log.toString(StandardCharsets.UTF_8));
-        assertEquals(8 + DefaultCollectors.HOST_COLLECTORS, set.collectors().size(), "8 JVM collectors and the host ones");
+        int jvm = 12 + (VirtualThreadCollector.supported() ? 1 : 0);
+        assertEquals(jvm + DefaultCollectors.HOST_COLLECTORS, set.collectors().size(),
+                jvm + " JVM collectors and the host ones");
         long host = set.collectors().stream()
                 .filter(c -> !c.name().startsWith("jvm-") && !c.name().equals("process")).count();
         assertEquals(DefaultCollectors.HOST_COLLECTORS, host, "off Linux, every host collector counts as unavailable");
@@ -93,7 +109,7 @@ class DefaultCollectorsTest {
         List<String> unexpected = new ArrayList<>();
         for (Column column : Column.values()) {
             boolean expected = !NOT_FROM_COLLECTORS.contains(column) && !CONTAINER_LIMITS.contains(column)
-                    && !APPLICATION.contains(column) && !COLLECTED_ELSEWHERE.contains(column)
+                    && !APPLICATION.contains(column) && !notCollectedHere(column)
                     && (!PRESSURE.contains(column) || new java.io.File("/proc/pressure/cpu").canRead());
             if (expected && !second.has(column)) {
                 missing.add(column.columnName());

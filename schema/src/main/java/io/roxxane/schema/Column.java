@@ -141,11 +141,11 @@ public enum Column {
 
     // ---- schema 2: JVM depth ----
     JVM_MEMORY_POOLS("jvm_memory_pools", NestedTypes.MEMORY_POOLS, "", MetricKind.GAUGE,
-            "Every memory pool by its own name: heap or not, used, committed, max and (heap pools) used after the last collection, bytes"),
+            "Every memory pool by its own name: heap or not, used, committed, max (absent where undefined) and, for heap pools, used after the pool's last collection (absent until the JVM records one), bytes"),
     JVM_GC_PAUSES("jvm_gc_pauses", NestedTypes.GC_ACTIVITY, "", MetricKind.DELTA,
             "Every collector that pauses the application, by its own name: collections and their time in the interval"),
     JVM_GC_CONCURRENT("jvm_gc_concurrent", NestedTypes.GC_ACTIVITY, "", MetricKind.DELTA,
-            "Every concurrent cycle collector (G1 Concurrent GC, ZGC Cycles, Shenandoah Cycles), by its own name: cycles and their time in the interval"),
+            "Every concurrent-cycle collector by its own name, as its MXBean counts in the interval: ZGC Cycles, ZGC Minor/Major Cycles and Shenandoah Cycles whole cycles; G1 Concurrent GC (JDK 20+) the Remark and Cleanup pauses of its cycles; null where the GC has none"),
     JVM_CODE_CACHE_USED_BYTES("jvm_code_cache_used_bytes", ColumnType.BIGINT, "bytes", MetricKind.GAUGE,
             "Code cache in use, all code heaps"),
     JVM_JIT_TIME_MS("jvm_jit_time_ms", ColumnType.BIGINT, "ms", MetricKind.DELTA,

@@ -8,11 +8,8 @@ import io.roxxane.agent.sample.Sample;
 import io.roxxane.schema.Column;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryUsage;
 import java.lang.reflect.Proxy;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class JvmMemoryCollectorTest {
@@ -43,40 +40,6 @@ class JvmMemoryCollectorTest {
     }
 
     @Test
-    void collect_whenRead_nonHeapAndMetaspaceAgreeWithMXBeans() {
-        MemoryPoolMXBean metaspace = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getName().equals("Metaspace")).findFirst().orElseThrow();
-        MemoryUsage nonHeapBefore = memory.getNonHeapMemoryUsage();
-        MemoryUsage metaBefore = metaspace.getUsage();
-        Sample sample = new Sample();
-        new JvmMemoryCollector().collect(sample);
-        MemoryUsage nonHeapAfter = memory.getNonHeapMemoryUsage();
-        MemoryUsage metaAfter = metaspace.getUsage();
-
-        long nonHeapUsed = sample.getLong(Column.JVM_NONHEAP_USED_BYTES, -1);
-        long metaUsed = sample.getLong(Column.JVM_METASPACE_USED_BYTES, -1);
-        // Code cache and metaspace grow while the JIT and class loading run: bound by the two direct reads.
-        assertBetween(nonHeapBefore.getUsed() - MIB, nonHeapAfter.getUsed() + MIB, nonHeapUsed, "non-heap used");
-        assertBetween(nonHeapBefore.getCommitted() - MIB, nonHeapAfter.getCommitted() + MIB,
-                sample.getLong(Column.JVM_NONHEAP_COMMITTED_BYTES, -1), "non-heap committed");
-        assertBetween(metaBefore.getUsed() - MIB, metaAfter.getUsed() + MIB, metaUsed, "metaspace used");
-        assertBetween(metaBefore.getCommitted() - MIB, metaAfter.getCommitted() + MIB,
-                sample.getLong(Column.JVM_METASPACE_COMMITTED_BYTES, -1), "metaspace committed");
-        assertTrue(metaUsed > 0 && metaUsed <= nonHeapUsed, "metaspace is part of non-heap");
-    }
-
-    @Test
-    void collect_whenNoMetaspacePool_leavesMetaspaceAbsent() {
-        List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> !p.getName().equals("Metaspace")).collect(Collectors.toList());
-        Sample sample = new Sample();
-        new JvmMemoryCollector(memory, pools).collect(sample);
-        assertFalse(sample.has(Column.JVM_METASPACE_USED_BYTES));
-        assertFalse(sample.has(Column.JVM_METASPACE_COMMITTED_BYTES));
-        assertTrue(sample.has(Column.JVM_HEAP_USED_BYTES));
-    }
-
-    @Test
     void collect_whenHeapMaxUndefined_leavesMaxAbsent() {
         MemoryUsage undefinedMax = new MemoryUsage(0, 10 * MIB, 20 * MIB, -1);
         MemoryMXBean fake = (MemoryMXBean) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -90,7 +53,7 @@ class JvmMemoryCollectorTest {
                     }
                 });
         Sample sample = new Sample();
-        new JvmMemoryCollector(fake, List.of()).collect(sample);
+        new JvmMemoryCollector(fake).collect(sample);
         assertFalse(sample.has(Column.JVM_HEAP_MAX_BYTES));
         assertEquals(10 * MIB, sample.getLong(Column.JVM_HEAP_USED_BYTES, -1));
         assertEquals(20 * MIB, sample.getLong(Column.JVM_HEAP_COMMITTED_BYTES, -1));
