@@ -195,7 +195,9 @@ public final class FirehoseCostReport {
             Column.JVM_GC_CONCURRENT, List.of("G1 Concurrent GC"),
             Column.HOST_NETWORK_INTERFACES, List.of("eth0"),
             Column.HOST_DISKS, List.of("nvme0n1"),
-            Column.HOST_FILE_SYSTEMS, List.of("/", "/boot/efi"));
+            Column.HOST_FILE_SYSTEMS, List.of("/", "/boot/efi"),
+            Column.APP_METRICS, List.of("tomcat.thread.busy.count{name=http-nio-8080}",
+                    "tomcat.thread.limit{name=http-nio-8080}", "tomcat.request.count{name=http-nio-8080}"));
 
     private static Struct struct(ColumnType type, Random random) {
         Struct struct = new Struct(type);
@@ -209,6 +211,9 @@ public final class FirehoseCostReport {
                     break;
                 case DOUBLE:
                     struct.set(field, random.nextDouble());
+                    break;
+                case MAP:
+                    struct.set(field, Map.of("name", "http-nio-8080"));
                     break;
                 default:
                     struct.set(field, (long) (random.nextDouble() * (field.endsWith("_bytes") ? 8_000_000_000L : 200_000)));

@@ -36,8 +36,8 @@ class FirehoseCostReportTest {
     }
 
     @Test
-    void realisticSample_withEveryColumnOfSchemaTwo_isAboutFourKilobytes() {
+    void realisticSample_withEveryColumnOfSchemaTwo_isAboutSixKilobytes() {
         FirehoseCostReport.Row row = FirehoseCostReport.simulateHour(FirehoseCostReport.Source.ALL_COLUMNS, 10_000, 60_000, 1);
-        assertTrue(row.meanSampleBytes() > 3_000 && row.meanSampleBytes() < 6_000, "mean " + row.meanSampleBytes());
+        assertTrue(row.meanSampleBytes() > 4_000 && row.meanSampleBytes() < 8_000, "mean " + row.meanSampleBytes());
     }
 }

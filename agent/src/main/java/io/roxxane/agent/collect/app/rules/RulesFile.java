@@ -133,132 +133,13 @@ public final class RulesFile {
             }
             List<?> items = (List<?>) list;
             for (int i = 0; i < items.size(); i++) {
-                rules.add(rule(i, mapping(items.get(i), "rules[" + i + "]")));
+                rules.add(RuleReader.rule(i, mapping(items.get(i), "rules[" + i + "]")));
             }
         } else {
             rules.add(Rule.matchingEverything());
         }
         return new RulesConfig(lowercaseName, lowercaseLabels, include, exclude, excludedAttributes, autoExclude,
                 startDelay, rules);
-    }
-
-    private static Rule rule(int index, Map<String, Object> yaml) throws RulesFileException {
-        String where = "rules[" + index + "]";
-        for (String key : yaml.keySet()) {
-            if (!RULE_KEYS.contains(key)) {
-                throw new RulesFileException(where + ": unknown key '" + printable(key) + "'; a rule has "
-                        + join(RULE_KEYS));
-            }
-        }
-        Pattern pattern = null;
-        if (yaml.containsKey("pattern")) {
-            Object source = yaml.get("pattern");
-            if (source == null || source instanceof Map || source instanceof List) {
-                throw new RulesFileException(where + ".pattern: expected a regular expression, found " + describe(source));
-            }
-            try {
-                pattern = Pattern.compile("^.*(?:" + source + ").*$");
-            } catch (PatternSyntaxException wrapped) {
-                PatternSyntaxException e = wrapped;
-                try {
-                    Pattern.compile(String.valueOf(source)); // its own error, positioned in the text as written
-                } catch (PatternSyntaxException own) {
-                    e = own;
-                }
-                throw new RulesFileException(where + ".pattern: not a valid regular expression: " + e.getDescription()
-                        + (e.getIndex() >= 0 && e == wrapped ? "" : e.getIndex() >= 0 ? " at index " + e.getIndex() : "")
-                        + " in '" + printable(String.valueOf(source)) + "'");
-            }
-        }
-        String name = text(yaml, where, "name");
-        String help = text(yaml, where, "help");
-        String value = yaml.containsKey("value") ? scalar(yaml, where, "value") : null;
-        double valueFactor = 1.0;
-        if (yaml.containsKey("valueFactor")) {
-            String factor = scalar(yaml, where, "valueFactor");
-            try {
-                valueFactor = Double.parseDouble(factor);
-            } catch (NumberFormatException e) {
-                throw new RulesFileException(where + ".valueFactor: expected a number, found '" + printable(factor) + "'");
-            }
-        }
-        boolean snakeCase = bool(yaml, "attrNameSnakeCase", false, where);
-        boolean cache = bool(yaml, "cache", false, where);
-        SeriesType type = type(yaml, where);
-        List<String> labelNames = new ArrayList<String>();
-        List<String> labelValues = new ArrayList<String>();
-        if (yaml.containsKey("labels")) {
-            Map<String, Object> labels = mapping(yaml.get("labels"), where + ".labels");
-            for (Map.Entry<String, Object> label : new TreeMap<String, Object>(labels).entrySet()) {
-                if (!(label.getValue() instanceof String)) {
-                    throw new RulesFileException(where + ".labels." + label.getKey() + ": expected text (quote it), found "
-                            + describe(label.getValue()));
-                }
-                labelNames.add(label.getKey());
-                labelValues.add((String) label.getValue());
-            }
-        }
-        if ((!labelNames.isEmpty() || yaml.containsKey("labels") || help != null) && name == null) {
-            throw new RulesFileException(where + ": labels or help need a name (as in jmx_exporter)");
-        }
-        if (name != null && pattern == null) {
-            throw new RulesFileException(where + ": a name needs a pattern (as in jmx_exporter)");
-        }
-        int groups = pattern == null ? 0 : pattern.matcher("").groupCount();
-        String namedGroups = yaml.containsKey("pattern") ? String.valueOf(yaml.get("pattern")) : "";
-        checkTemplate(where + ".name", name, groups, namedGroups);
-        checkTemplate(where + ".value", value, groups, namedGroups);
-        for (int i = 0; i < labelNames.size(); i++) {
-            checkTemplate(where + ".labels (name " + labelNames.get(i) + ")", labelNames.get(i), groups, namedGroups);
-            checkTemplate(where + ".labels." + labelNames.get(i), labelValues.get(i), groups, namedGroups);
-        }
-        return new Rule(index, pattern, name, value, valueFactor, snakeCase, cache, type, labelNames, labelValues);
-    }
-
-    private static SeriesType type(Map<String, Object> yaml, String where) throws RulesFileException {
-        if (!yaml.containsKey("type")) {
-            return SeriesType.UNTYPED;
-        }
-        Object type = yaml.get("type");
-        if ("GAUGE".equals(type)) {
-            return SeriesType.GAUGE;
-        } else if ("COUNTER".equals(type)) {
-            return SeriesType.COUNTER;
-        } else if ("UNTYPED".equals(type) || "UNKNOWN".equals(type)) {
-            return SeriesType.UNTYPED;
-        }
-        throw new RulesFileException(where + ".type: " + describe(type) + " is not a type; expected GAUGE, COUNTER or"
-                + " UNTYPED (jmx_exporter reads any other spelling as UNTYPED)");
-    }
-
-    /**
-     * A replacement template must expand against the pattern's groups: {@code $n} with n no higher
-     * than the group count, {@code ${name}} of a named group, no lone {@code $} or trailing backslash.
-     */
-    private static void checkTemplate(String where, String template, int groups, String patternSource)
-            throws RulesFileException {
-        if (template == null) {
-            return;
-        }
-        Matcher names = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>").matcher(patternSource);
-        StringBuilder named = new StringBuilder();
-        int namedCount = 0;
-        while (names.find()) {
-            named.append("(?<").append(names.group(1)).append(">)");
-            namedCount++;
-        }
-        StringBuilder empties = new StringBuilder();
-        for (int i = 0; i < groups - namedCount; i++) {
-            empties.append("()");
-        }
-        try {
-            Matcher probe = Pattern.compile(empties.toString() + named).matcher("");
-            probe.find();
-            probe.appendReplacement(new StringBuffer(), template);
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw new RulesFileException(where + ": '" + printable(template) + "' cannot be expanded: "
-                    + oneLine(String.valueOf(e.getMessage())) + " (the pattern has " + groups + " groups)");
-        }
     }
 
     private static Map<ObjectName, Set<String>> excludedAttributes(Map<String, Object> top) throws RulesFileException {
@@ -319,7 +200,7 @@ public final class RulesFile {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> mapping(Object value, String where) throws RulesFileException {
+    static Map<String, Object> mapping(Object value, String where) throws RulesFileException {
         if (!(value instanceof Map)) {
             throw new RulesFileException(where + ": expected a mapping of keys, found " + describe(value));
         }
@@ -331,11 +212,11 @@ public final class RulesFile {
         return (Map<String, Object>) value;
     }
 
-    private static boolean bool(Map<String, Object> map, String key, boolean fallback) throws RulesFileException {
+    static boolean bool(Map<String, Object> map, String key, boolean fallback) throws RulesFileException {
         return bool(map, key, fallback, null);
     }
 
-    private static boolean bool(Map<String, Object> map, String key, boolean fallback, String where)
+    static boolean bool(Map<String, Object> map, String key, boolean fallback, String where)
             throws RulesFileException {
         if (!map.containsKey(key)) {
             return fallback;
@@ -348,7 +229,7 @@ public final class RulesFile {
         return (Boolean) value;
     }
 
-    private static String text(Map<String, Object> map, String where, String key) throws RulesFileException {
+    static String text(Map<String, Object> map, String where, String key) throws RulesFileException {
         if (!map.containsKey(key)) {
             return null;
         }
@@ -359,7 +240,7 @@ public final class RulesFile {
         return (String) value;
     }
 
-    private static String scalar(Map<String, Object> map, String where, String key) throws RulesFileException {
+    static String scalar(Map<String, Object> map, String where, String key) throws RulesFileException {
         Object value = map.get(key);
         if (value == null || value instanceof Map || value instanceof List) {
             throw new RulesFileException(where + "." + key + ": expected a single value, found " + describe(value));
@@ -367,7 +248,7 @@ public final class RulesFile {
         return String.valueOf(value);
     }
 
-    private static String describe(Object value) {
+    static String describe(Object value) {
         if (value == null) {
             return "nothing";
         }
@@ -394,7 +275,7 @@ public final class RulesFile {
         return mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
     }
 
-    private static String join(List<String> keys) {
+    static String join(List<String> keys) {
         StringBuilder out = new StringBuilder();
         for (String key : keys) {
             out.append(out.length() == 0 ? "" : ", ").append(key);
