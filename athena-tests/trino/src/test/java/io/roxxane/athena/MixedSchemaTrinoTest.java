@@ -147,6 +147,8 @@ class MixedSchemaTrinoTest {
         assertEquals(expected.size(), result.rows().size(), "one key per row");
         assertEquals(expected, actual);
         assertTrue(expected.values().stream().anyMatch(v -> Long.valueOf(0).equals(v.get(3))), "an empty map ({}) is empty, not NULL");
+        assertTrue(expected.values().stream().anyMatch(v -> v.get(1) != null && (Long) v.get(1) > Integer.MAX_VALUE),
+                "a struct field beyond 2^31 (the 4 GiB ZHeap)");
     }
 
     /** The samples sent by these instances (none of them re-sent), as the agents wrote them. */

@@ -77,7 +77,8 @@ final class SampleFigures {
     }
 
     private void jvmMetrics(Map<Column, Object> v, Instance instance, int seq, Random random, boolean checkout) {
-        long heapMax = checkout ? 1024 * MIB : 512 * MIB;
+        // The ECS task's 4 GiB heap puts pool figures beyond 2^31 too.
+        long heapMax = instance == fleet.ckEcs ? 4 * GIB : checkout ? 1024 * MIB : 512 * MIB;
         v.put(Column.JVM_HEAP_MAX_BYTES, heapMax);
         v.put(Column.JVM_HEAP_USED_BYTES, heapMax / 5 + (long) (random.nextDouble() * heapMax / 2));
         v.put(Column.JVM_HEAP_COMMITTED_BYTES, heapMax * 3 / 4);
