@@ -49,11 +49,6 @@ public record StoredRow(Map<String, Object> columns, PartitionKeys partition) {
         return value == null ? null : ((Number) value).longValue();
     }
 
-    public Integer integer(String column) {
-        Object value = get(column);
-        return value == null ? null : ((Number) value).intValue();
-    }
-
     /** A map column's value: entries by key, a struct as a map of its fields. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> map(String column) {
