@@ -1,23 +1,17 @@
 package io.roxxane.athena;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.roxxane.athena.data.SampleFleet;
 import io.roxxane.athena.data.StoredRow;
-import io.roxxane.athena.queries.AthenaTemplateQueries;
 import io.roxxane.athena.queries.Expectations;
 import io.roxxane.athena.queries.NamedQuery;
-import io.roxxane.athena.queries.RowAssert;
-import io.roxxane.athena.trino.AthenaEngine.Result;
 import io.roxxane.schema.ServiceNames;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -29,22 +23,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DataLakeExtension.class)
 class AthenaNamedQueriesTrinoTest {
-    private static final List<String> TESTED = List.of("dropped_samples_by_agent", "gc_pause_by_service_day",
-            "growing_threads_or_metaspace", "heap_gc_by_service_hour", "host_headroom", "seq_gaps",
-            "seq_loss_and_duplicates");
-
-    private static Map<String, NamedQuery> queries;
-
-    @BeforeAll
-    static void readTemplate() {
-        queries = new TreeMap<>();
-        for (NamedQuery query : AthenaTemplateQueries.read(Repo.athenaTemplate())) {
-            queries.put(query.name(), query);
-        }
-    }
+    /** The named queries with a test here or, for the schema-2 ones, in {@link AthenaSchemaTwoQueriesTrinoTest}. */
+    private static final List<String> TESTED = List.of("container_cpu_throttling", "dropped_samples_by_agent",
+            "gc_pause_by_service_day", "growing_threads_or_metaspace", "heap_by_pod", "heap_gc_by_service_hour", "host_headroom",
+            "memory_pools_near_max", "oom_kills_by_service", "seq_gaps", "seq_loss_and_duplicates");
 
     @Test
-    void everyNamedQuery_hasATestHere_andRunsInTheTablesDatabase(DataLake lake) {
+    void everyNamedQuery_hasATest_andRunsInTheTablesDatabase(DataLake lake) {
+        Map<String, NamedQuery> queries = NamedQueryRun.queries();
         assertEquals(TESTED, List.copyOf(queries.keySet()), "add a test for each named query of the template");
         for (NamedQuery query : queries.values()) {
             assertEquals(lake.template().parameter("DatabaseName"), query.database(), query.name());
@@ -135,21 +121,8 @@ class AthenaNamedQueriesTrinoTest {
         assertEquals(List.of(expected), rows);
     }
 
-    /** Runs the named query on Trino, checks its rows against the expectation, returns them (integers as Long). */
     private static List<Map<String, Object>> run(DataLake lake, String name,
             Function<List<StoredRow>, List<Map<String, Object>>> expectation, Map<String, Integer> rounded) {
-        NamedQuery query = queries.get(name);
-        assertTrue(query != null, "the Athena template has no named query " + name);
-        Result result = lake.engine().query(query.sql());
-        List<Map<String, Object>> expected = expectation.apply(lake.stored());
-        assertFalse(expected.isEmpty(), name + ": the data must give this query rows to find");
-        RowAssert.assertRows(name, expected, result.rows(), rounded);
-        return result.rows().stream().map(AthenaNamedQueriesTrinoTest::normalised).toList();
-    }
-
-    private static Map<String, Object> normalised(Map<String, Object> row) {
-        Map<String, Object> copy = new LinkedHashMap<>();
-        row.forEach((k, v) -> copy.put(k, v instanceof Integer i ? (Object) i.longValue() : v));
-        return copy;
+        return NamedQueryRun.run(lake, name, expectation, rounded);
     }
 }

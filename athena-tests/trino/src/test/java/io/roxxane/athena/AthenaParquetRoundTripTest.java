@@ -39,7 +39,8 @@ class AthenaParquetRoundTripTest {
 
         List<Map<String, Object>> expected = new ArrayList<>();
         for (StoredRow row : lake.stored()) {
-            Map<String, Object> values = new LinkedHashMap<>(row.columns());
+            Map<String, Object> values = new LinkedHashMap<>();
+            row.columns().forEach((column, value) -> values.put(column, TrinoValues.asReturned(Column.byName(column).type(), value)));
             for (String key : PartitionRule.KEYS) {
                 values.put(key, row.get(key));
             }

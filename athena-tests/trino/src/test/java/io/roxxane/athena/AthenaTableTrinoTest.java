@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.roxxane.athena.data.StoredRow;
 import io.roxxane.athena.firehose.DeliveryResult.DeliveredObject;
 import io.roxxane.athena.trino.AthenaEngine.Result;
-import io.roxxane.registrar.HivePartition;
 import io.roxxane.schema.Column;
-import io.roxxane.schema.ColumnType;
 import io.roxxane.schema.PartitionRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,17 +25,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DataLakeExtension.class)
 class AthenaTableTrinoTest {
 
-    /** The SQL type Athena shows for a schema type; independent of the template. */
-    private static String sqlType(ColumnType type) {
-        return switch (type) {
-            case BIGINT -> "bigint";
-            case INT -> "integer";
-            case DOUBLE -> "double";
-            case STRING -> "varchar";
-            case STRING_MAP -> "map(varchar, varchar)";
-        };
-    }
-
     @Test
     void columns_areTheSchemasWithItsTypes_thenThePartitionKeysAsVarchar(DataLake lake) {
         Result columns = lake.engine().query("SELECT column_name, data_type FROM information_schema.columns"
@@ -45,7 +32,7 @@ class AthenaTableTrinoTest {
 
         List<String> expected = new ArrayList<>();
         for (Column column : Column.tableColumns()) {
-            expected.add(column.columnName() + " " + sqlType(column.type()));
+            expected.add(column.columnName() + " " + SqlTypes.of(column.type()));
         }
         for (String key : PartitionRule.KEYS) {
             expected.add(key + " varchar");
@@ -60,7 +47,7 @@ class AthenaTableTrinoTest {
         assertTrue(ddl.contains("format = 'PARQUET'"), ddl);
         assertTrue(ddl.contains("partitioned_by = ARRAY['service','year','month','day','hour']"), ddl);
         for (Column column : Column.tableColumns()) {
-            assertTrue(ddl.contains(column.columnName() + " " + sqlType(column.type()) + " COMMENT '"),
+            assertTrue(ddl.contains(column.columnName() + " " + SqlTypes.inDdl(column.type()) + " COMMENT '"),
                     column.columnName() + " in\n" + ddl);
         }
     }
@@ -77,8 +64,8 @@ class AthenaTableTrinoTest {
         }
         assertEquals(List.copyOf(expected), partitions.rows().stream().map(r -> String.join("/", r.values().stream()
                 .map(String::valueOf).toList())).sorted().toList());
-        assertEquals(lake.partitions().stream().map(p -> String.join("/", p.values())).sorted().toList(), List.copyOf(expected),
-                "registered as the registrar parses the object keys");
+        assertEquals(lake.partitions().stream().map(p -> String.join("/", p.keys().values())).sorted().toList(),
+                List.copyOf(expected), "registered as the registrar parses the object keys");
         Map<String, Long> expectedCounts = lake.stored().stream()
                 .collect(Collectors.groupingBy(r -> String.join("/", r.partitionValues()), TreeMap::new, Collectors.counting()));
         Map<String, Long> actualCounts = new TreeMap<>();
@@ -114,8 +101,9 @@ class AthenaTableTrinoTest {
                 .collect(Collectors.groupingBy(o -> o.key().substring(0, o.key().lastIndexOf('/')), Collectors.counting()))
                 .values().stream().filter(n -> n > 1).count();
         assertTrue(partitionsWithSeveralObjects > 0, "buffer flushes split an hour into several objects");
-        for (HivePartition partition : lake.partitions()) {
-            assertTrue(expected.keySet().stream().anyMatch(k -> k.contains(partition.relativePath())), partition.toString());
+        for (CatalogTimeline.RegisteredPartition partition : lake.partitions()) {
+            assertTrue(expected.keySet().stream().anyMatch(k -> k.contains("/metrics/" + partition.keys().path())),
+                    partition.toString());
         }
     }
 }

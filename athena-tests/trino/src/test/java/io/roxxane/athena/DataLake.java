@@ -1,5 +1,6 @@
 package io.roxxane.athena;
 
+import io.roxxane.athena.CatalogTimeline.RegisteredPartition;
 import io.roxxane.athena.data.RecordedAgentSamples;
 import io.roxxane.athena.data.SampleFleet;
 import io.roxxane.athena.data.Send;
@@ -10,13 +11,12 @@ import io.roxxane.athena.firehose.DeliveryStream;
 import io.roxxane.athena.firehose.HiveConverterProcess;
 import io.roxxane.athena.glue.CatalogTemplate;
 import io.roxxane.athena.glue.GlueTable;
+import io.roxxane.athena.glue.TableHistory;
 import io.roxxane.athena.trino.AthenaEngine;
 import io.roxxane.athena.trino.GlueTableTranslation;
 import io.roxxane.athena.trino.TrinoGlueCatalog;
-import io.roxxane.athena.trino.TrinoGlueCatalog.PartitionAt;
-import io.roxxane.registrar.HivePartition;
-import io.roxxane.registrar.PartitionKeyParser;
 import io.roxxane.registrar.TableLocation;
+import io.roxxane.schema.PartitionKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,12 +34,15 @@ import java.util.stream.Stream;
 /**
  * Roxxane's query path, built once per test JVM below {@code root}:
  * <ol>
- *   <li>traffic: the crafted fleet around yesterday and the real agent's recorded samples;</li>
- *   <li>Firehose: the hive-converter (transform Lambda, dynamic partitioning, Hive's JSON and
- *       Parquet SerDes, Snappy) writes the objects into {@code root/roxxane-lake}, the bucket;</li>
- *   <li>Glue: the database and the table of glue-templates' {@code roxxane-catalog.yaml}, and one
- *       partition per object key the partition registrar's parser accepts, as the registrar
- *       registers them;</li>
+ *   <li>traffic: the crafted fleet mid-upgrade around yesterday and the real agent's recorded samples;</li>
+ *   <li>Firehose: the stream as the provisioner configures it; the hive-converter (transform Lambda,
+ *       dynamic partitioning, Hive's JSON and Parquet SerDes, Snappy) writes the objects into
+ *       {@code root/roxxane-lake}, the bucket, each flush converted with the Glue table's version
+ *       of that moment (schema 1 until the stack upgrade, schema 2 after);</li>
+ *   <li>Glue: the database and the table of glue-templates' {@code roxxane-catalog.yaml} (first with
+ *       its schema-1 columns, updated in place at the upgrade), one partition per object key the
+ *       partition registrar accepts, registered as the registrar registers them
+ *       ({@link CatalogTimeline});</li>
  *   <li>Athena: Trino 483 on that catalog and bucket.</li>
  * </ol>
  */
@@ -48,24 +51,27 @@ public final class DataLake implements AutoCloseable {
     private static final String BUCKET_URI = "s3://" + BUCKET + "/";
 
     private final CatalogTemplate template;
-    private final GlueTable table;
+    private final TableHistory table;
     private final SampleFleet fleet;
     private final Traffic traffic;
+    private final DeliveryStream stream;
     private final DeliveryResult delivery;
-    private final List<HivePartition> partitions;
-    private final Path bucket;
+    private final List<RegisteredPartition> partitions;
+    private final TrinoGlueCatalog catalog;
     private final AthenaEngine engine;
     private final Map<String, Long> timings;
 
-    private DataLake(CatalogTemplate template, GlueTable table, SampleFleet fleet, Traffic traffic, DeliveryResult delivery,
-            List<HivePartition> partitions, Path bucket, AthenaEngine engine, Map<String, Long> timings) {
+    private DataLake(CatalogTemplate template, TableHistory table, SampleFleet fleet, Traffic traffic, DeliveryStream stream,
+            DeliveryResult delivery, List<RegisteredPartition> partitions, TrinoGlueCatalog catalog, AthenaEngine engine,
+            Map<String, Long> timings) {
         this.template = template;
         this.table = table;
         this.fleet = fleet;
         this.traffic = traffic;
+        this.stream = stream;
         this.delivery = delivery;
         this.partitions = partitions;
-        this.bucket = bucket;
+        this.catalog = catalog;
         this.engine = engine;
         this.timings = timings;
     }
@@ -76,30 +82,33 @@ public final class DataLake implements AutoCloseable {
         Path bucket = root.resolve(BUCKET);
         Files.createDirectories(bucket);
         CatalogTemplate template = new CatalogTemplate(Repo.catalogTemplate(), Map.of("DataBucketName", BUCKET));
-        GlueTable table = template.table();
         SampleFleet fleet = new SampleFleet(LocalDate.now(ZoneOffset.UTC).minusDays(1));
+        TableHistory table = TableHistory.upgradedAt(template.table(), fleet.stackUpgradedAt());
+        DeliveryStream stream = DeliveryStream.asProvisioned();
+        String tablePrefix = TableLocation.parse(table.after().location()).prefix();
+        if (!stream.dataPrefix().equals(tablePrefix)) {
+            throw new IllegalStateException("the provisioner's stream writes under " + stream.dataPrefix()
+                    + ", the template's table reads " + tablePrefix);
+        }
         List<Send> sends = new ArrayList<>(fleet.sends());
         sends.addAll(RecordedAgentSamples.sends(Repo.recordedAgentSamples()));
-        Traffic traffic = new Traffic(sends);
+        Traffic traffic = new Traffic(sends, table);
 
         // Trino starts while the converter's JVM works: two processes, two cores.
-        CompletableFuture<AthenaEngine> starting = CompletableFuture.supplyAsync(() -> startEngine(root,
-                template.parameter("DatabaseName"), timings));
+        String database = template.parameter("DatabaseName");
+        CompletableFuture<AthenaEngine> starting = CompletableFuture.supplyAsync(() -> startEngine(root, database, timings));
         try {
             long start = System.nanoTime();
-            DeliveryStream stream = DeliveryStream.forDataPrefix(template.parameter("DataPrefix"));
-            DeliveryResult delivery = HiveConverterProcess.deliver(stream.request(table, traffic.flushes()), bucket,
-                    root.resolve("converter"));
+            DeliveryResult delivery = HiveConverterProcess.deliver(stream.request(table.converterVersions(), traffic.flushes()),
+                    bucket, root.resolve("converter"));
             timings.put("hive_conversion_ms", millisSince(start));
             AthenaEngine engine = starting.join();
             GlueTableTranslation translation = new GlueTableTranslation(BUCKET_URI, "local:///" + BUCKET + "/");
             TrinoGlueCatalog catalog = new TrinoGlueCatalog(root, engine.nodeVersion(), translation);
-            String database = template.parameter("DatabaseName");
             catalog.createDatabase(database);
-            io.trino.metastore.Table trinoTable = catalog.createTable(database, table);
-            List<HivePartition> partitions = register(catalog, trinoTable, table, delivery);
+            List<RegisteredPartition> partitions = CatalogTimeline.replay(catalog, database, table, BUCKET, delivery.objects());
             Files.writeString(root.resolve("timings.txt"), timings + "\n");
-            return new DataLake(template, table, fleet, traffic, delivery, partitions, bucket, engine, timings);
+            return new DataLake(template, table, fleet, traffic, stream, delivery, partitions, catalog, engine, timings);
         } catch (Exception e) {
             starting.thenAccept(AthenaEngine::close);
             throw e;
@@ -117,30 +126,22 @@ public final class DataLake implements AutoCloseable {
         }
     }
 
-    /** What the partition registrar does for each new object: its key's partition, once, at the table location. */
-    private static List<HivePartition> register(TrinoGlueCatalog catalog, io.trino.metastore.Table trinoTable, GlueTable table,
-            DeliveryResult delivery) {
-        TableLocation location = TableLocation.parse(table.location());
-        List<HivePartition> found = new ArrayList<>();
-        for (DeliveryResult.DeliveredObject object : delivery.objects()) {
-            String relative = location.relativeKey(BUCKET, object.key()).orElseThrow(
-                    () -> new IllegalStateException(object.key() + " is outside the table location " + location));
-            HivePartition partition = PartitionKeyParser.parse(relative);
-            if (!found.contains(partition)) {
-                found.add(partition);
-            }
-        }
-        List<PartitionAt> batch = found.stream().map(p -> new PartitionAt(p.values(), location.partitionLocation(p))).toList();
-        catalog.createPartitions(trinoTable, batch);
-        return List.copyOf(found);
-    }
-
     public CatalogTemplate template() {
         return template;
     }
 
+    /** The table as it is now (schema 2). */
     public GlueTable table() {
+        return table.after();
+    }
+
+    /** The table before and after the stack upgrade. */
+    public TableHistory tableHistory() {
         return table;
+    }
+
+    public DeliveryStream stream() {
+        return stream;
     }
 
     public SampleFleet fleet() {
@@ -156,12 +157,15 @@ public final class DataLake implements AutoCloseable {
         return delivery;
     }
 
-    public List<HivePartition> partitions() {
+    /** The partitions in the order registered, each with the table version it copied. */
+    public List<RegisteredPartition> partitions() {
         return partitions;
     }
 
-    public Path bucket() {
-        return bucket;
+    /** The columns the catalog holds for a partition (a copy of the table's when it was registered). */
+    public List<String> partitionColumns(PartitionKeys keys) {
+        return catalog.partition(template.parameter("DatabaseName"), table().name(), keys.values()).orElseThrow()
+                .getColumns().stream().map(c -> c.getName()).toList();
     }
 
     public AthenaEngine engine() {

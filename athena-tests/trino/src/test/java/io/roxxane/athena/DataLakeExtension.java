@@ -1,5 +1,6 @@
 package io.roxxane.athena;
 
+import io.roxxane.athena.glue.TableHistory;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -35,8 +36,10 @@ public final class DataLakeExtension implements ParameterResolver {
             } catch (Exception e) {
                 throw new IllegalStateException("could not build the data lake: " + e.getMessage(), e);
             }
+            long before = lake.partitions().stream().filter(p -> p.tableVersionId().equals(TableHistory.BEFORE)).count();
             System.out.println("[athena-tests] " + lake.delivery().objects().size() + " Parquet objects, "
-                    + lake.partitions().size() + " partitions, " + lake.stored().size() + " rows; timings " + lake.timings());
+                    + lake.partitions().size() + " partitions (" + before + " registered with the schema-1 columns), "
+                    + lake.stored().size() + " rows; timings " + lake.timings());
         }
 
         @Override

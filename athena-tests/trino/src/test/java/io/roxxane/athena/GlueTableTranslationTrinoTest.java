@@ -1,5 +1,6 @@
 package io.roxxane.athena;
 
+import static io.trino.type.InternalTypeManager.TESTING_TYPE_MANAGER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import io.roxxane.schema.PartitionRule;
 import io.trino.metastore.Partition;
 import io.trino.metastore.Table;
 import io.trino.plugin.hive.HiveStorageFormat;
+import io.trino.plugin.hive.HiveTimestampPrecision;
 import io.trino.plugin.hive.util.HiveTypeUtil;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,15 +62,36 @@ class GlueTableTranslationTrinoTest {
     }
 
     @Test
-    void partition_copiesTheTablesStorage_atItsOwnFolder() {
+    void everyColumnType_isTheTrinoTypeOfItsSchemaType_mapsOfStructsAsMapsOfRows() {
+        List<String> expected = new ArrayList<>();
+        List<String> actual = new ArrayList<>();
+        for (io.trino.metastore.Column column : translation.table("roxxane", glue).getDataColumns()) {
+            expected.add(column.getName() + " " + SqlTypes.of(Column.byName(column.getName()).type()));
+            actual.add(column.getName() + " " + HiveTypeUtil.getType(column.getType(), TESTING_TYPE_MANAGER,
+                    HiveTimestampPrecision.DEFAULT_PRECISION).getDisplayName());
+        }
+        assertEquals(expected, actual);
+        assertTrue(actual.contains("jvm_memory_pools map(varchar, row(\"heap\" boolean, \"used_bytes\" bigint,"
+                + " \"committed_bytes\" bigint, \"max_bytes\" bigint, \"used_after_gc_bytes\" bigint))"), actual.toString());
+    }
+
+    @Test
+    void partition_copiesTheTablesStorageAsRegistered_atItsOwnFolder() {
         Table table = translation.table("roxxane", glue);
-        Partition partition = translation.partition(table, List.of("checkout", "2026", "03", "10", "22"),
+        Partition partition = translation.partition("roxxane", glue, List.of("checkout", "2026", "03", "10", "22"),
                 "s3://bucket-1/metrics/service=checkout/year=2026/month=03/day=10/hour=22/");
+        Partition before = translation.partition("roxxane", glue.asOfSchemaVersion(1), List.of("checkout", "2026", "03", "10", "21"),
+                "s3://bucket-1/metrics/service=checkout/year=2026/month=03/day=10/hour=21/");
 
         assertEquals(table.getStorage().getStorageFormat(), partition.getStorage().getStorageFormat());
+        assertEquals(table.getStorage().getSerdeParameters(), partition.getStorage().getSerdeParameters());
         assertEquals(table.getDataColumns(), partition.getColumns());
         assertEquals("local:///bucket-1/metrics/service=checkout/year=2026/month=03/day=10/hour=22/",
                 partition.getStorage().getLocation());
+        assertEquals(table.getDataColumns().subList(0, before.getColumns().size()), before.getColumns(),
+                "a partition registered before the upgrade: the schema-1 columns, a prefix of the table's");
+        assertEquals(Column.tableColumns().stream().filter(c -> c.sinceVersion() == 1).map(Column::columnName).toList(),
+                before.getColumns().stream().map(io.trino.metastore.Column::getName).toList());
     }
 
     @Test

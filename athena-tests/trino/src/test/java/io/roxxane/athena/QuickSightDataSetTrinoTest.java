@@ -36,7 +36,7 @@ class QuickSightDataSetTrinoTest {
 
         List<Map<String, Object>> expected = Expectations.quickSightSamples(lake.stored(), today);
         RowAssert.assertRows("the QuickSight data set", sorted(expected), sorted(result.rows()),
-                Map.of("heap_used_mib", 9, "heap_max_mib", 9));
+                Map.of("heap_used_mib", 9, "heap_max_mib", 9, "working_set_mib", 9));
         assertTrue(expected.size() < lake.stored().size(), "samples older than 14 days are left out");
         assertTrue(expected.stream().anyMatch(r -> r.get("instance_id") != null
                 && r.get("instance_id").equals(lake.fleet().edge14.id())), "the sample 14 days back is in");

@@ -162,7 +162,7 @@ class EndToEndScenarioTest {
         assertEquals(64, stream.bufferingSizeMb());
         assertEquals(60, stream.bufferingSeconds());
         assertTrue(stream.conversionEnabled());
-        assertEquals("OpenX", stream.inputSerDe());
+        assertEquals("Hive", stream.inputSerDe());
         assertEquals("Parquet", stream.outputSerDe());
 
         table = GlueTableSchema.read(glue, stream.conversionDatabase(), stream.conversionTable());

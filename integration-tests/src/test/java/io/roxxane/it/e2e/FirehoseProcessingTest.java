@@ -125,7 +125,7 @@ class FirehoseProcessingTest {
                 new StreamConfiguration.Processor("RecordDeAggregation", Map.of("SubRecordType", "JSON"), null, null),
                 new StreamConfiguration.Processor("Lambda", Map.of("LambdaArn", "arn:aws:lambda:us-east-1:1:function:t"),
                         "io.roxxane.transform.FirehoseTransformHandler::handleRequest", codeSha256)),
-                true, "db", "metrics", "OpenX", "Parquet");
+                true, "db", "metrics", "Hive", "Parquet");
     }
 
     private static Path transformJar() {

@@ -24,8 +24,9 @@ import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResp
  * @param conversionEnabled  whether JSON to columnar conversion is on
  * @param conversionDatabase Glue database of the conversion's schema
  * @param conversionTable    Glue table of the conversion's schema
- * @param inputSerDe         {@code OpenX} (keys read as written), {@code OpenX case-insensitive} (keys lower-cased
- *                           first, Firehose's default), {@code Hive} or empty
+ * @param inputSerDe         {@code Hive} (Hive's JSON SerDe, the stream's since schema 2), {@code OpenX} (keys read
+ *                           as written), {@code OpenX case-insensitive} (keys lower-cased first, the OpenX default;
+ *                           schema 1), {@code both} (a deserializer Firehose would reject) or empty
  * @param outputSerDe        {@code Parquet}, {@code ORC} or empty
  */
 record StreamConfiguration(String bucketArn, String prefix, String errorOutputPrefix, int bufferingSizeMb,
@@ -61,7 +62,8 @@ record StreamConfiguration(String bucketArn, String prefix, String errorOutputPr
         if (converting) {
             var deserializer = conversion.inputFormatConfiguration().deserializer();
             var openX = deserializer.openXJsonSerDe();
-            input = openX != null ? (Boolean.FALSE.equals(openX.caseInsensitive()) ? "OpenX" : "OpenX case-insensitive")
+            input = openX != null && deserializer.hiveJsonSerDe() != null ? "both"
+                    : openX != null ? (Boolean.FALSE.equals(openX.caseInsensitive()) ? "OpenX" : "OpenX case-insensitive")
                     : deserializer.hiveJsonSerDe() != null ? "Hive" : "";
             var serializer = conversion.outputFormatConfiguration().serializer();
             output = serializer.parquetSerDe() != null ? "Parquet" : serializer.orcSerDe() != null ? "ORC" : "";

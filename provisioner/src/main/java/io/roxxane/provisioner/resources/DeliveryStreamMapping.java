@@ -11,6 +11,7 @@ import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.services.firehose.model.DataFormatConversionConfiguration;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamDescription;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamStatus;
+import software.amazon.awssdk.services.firehose.model.Deserializer;
 import software.amazon.awssdk.services.firehose.model.ExtendedS3DestinationConfiguration;
 import software.amazon.awssdk.services.firehose.model.ExtendedS3DestinationDescription;
 import software.amazon.awssdk.services.firehose.model.ExtendedS3DestinationUpdate;
@@ -29,7 +30,7 @@ final class DeliveryStreamMapping {
         if (s3 == null) {
             // Some other kind of destination: every field differs, which the plan shows.
             return new DeliveryStreamSpec(status(stream), stream.deliveryStreamTypeAsString(), null, null, null, null, 0, 0,
-                    null, false, List.of(), false, 0, false, null, false, null, null, null, null, null, null, null, null, false,
+                    null, false, List.of(), false, 0, false, null, null, null, null, null, null, null, null, null, false,
                     null, null);
         }
         var processing = s3.processingConfiguration();
@@ -51,8 +52,7 @@ final class DeliveryStreamMapping {
                 partitioning != null && Boolean.TRUE.equals(partitioning.enabled()),
                 partitioning == null || partitioning.retryOptions() == null ? 0 : Objects.requireNonNullElse(partitioning.retryOptions().durationInSeconds(), 0),
                 conversion != null && Boolean.TRUE.equals(conversion.enabled()),
-                input == null ? null : input.openXJsonSerDe() != null ? "OpenXJsonSerDe" : input.hiveJsonSerDe() != null ? "HiveJsonSerDe" : null,
-                input != null && input.openXJsonSerDe() != null && !Boolean.FALSE.equals(input.openXJsonSerDe().caseInsensitive()),
+                deserializer(input),
                 output == null ? null : output.parquetSerDe() != null ? "ParquetSerDe" : output.orcSerDe() != null ? "OrcSerDe" : null,
                 output == null || output.parquetSerDe() == null ? null : output.parquetSerDe().compressionAsString(),
                 schema == null ? null : schema.catalogId(), schema == null ? null : schema.databaseName(),
@@ -60,6 +60,40 @@ final class DeliveryStreamMapping {
                 schema == null ? null : schema.roleARN(), schema == null ? null : schema.versionId(),
                 logging != null && Boolean.TRUE.equals(logging.enabled()),
                 logging == null ? null : logging.logGroupName(), logging == null ? null : logging.logStreamName());
+    }
+
+    /**
+     * The deserializer with the options this stack sets: OpenX's {@code CaseInsensitive} (absent
+     * means true, the SerDe's default), Hive's {@code TimestampFormats} when there are any.
+     */
+    private static JsonDeserializer deserializer(Deserializer input) {
+        if (input == null) {
+            return null;
+        }
+        if (input.openXJsonSerDe() != null) {
+            boolean caseInsensitive = !Boolean.FALSE.equals(input.openXJsonSerDe().caseInsensitive());
+            return new JsonDeserializer(JsonDeserializer.OPENX, Map.of("CaseInsensitive", String.valueOf(caseInsensitive)));
+        }
+        if (input.hiveJsonSerDe() != null) {
+            return new JsonDeserializer(JsonDeserializer.HIVE, input.hiveJsonSerDe().hasTimestampFormats()
+                    ? Map.of("TimestampFormats", String.join(",", input.hiveJsonSerDe().timestampFormats())) : Map.of());
+        }
+        return null;
+    }
+
+    /** What Firehose is sent for {@code desired}: exactly one of the two SerDes, with its options. */
+    private static Deserializer deserializer(JsonDeserializer desired) {
+        String formats = desired.options().get("TimestampFormats");
+        return switch (desired.serDe()) {
+            case JsonDeserializer.HIVE -> Deserializer.builder().hiveJsonSerDe(h -> {
+                if (formats != null) {
+                    h.timestampFormats(formats.split(","));
+                }
+            }).build();
+            case JsonDeserializer.OPENX -> Deserializer.builder().openXJsonSerDe(o -> o.caseInsensitive(
+                    Boolean.parseBoolean(desired.options().getOrDefault("CaseInsensitive", "true")))).build();
+            default -> throw new IllegalArgumentException(desired.serDe());
+        };
     }
 
     /** {@value DeliveryStreamSpec#HEALTHY}, or the failed status with the fix and Firehose's reason. */
@@ -105,7 +139,7 @@ final class DeliveryStreamMapping {
 
     private static DataFormatConversionConfiguration conversion(DeliveryStreamSpec desired) {
         return DataFormatConversionConfiguration.builder().enabled(desired.formatConversion())
-                .inputFormatConfiguration(i -> i.deserializer(d -> d.openXJsonSerDe(o -> o.caseInsensitive(desired.jsonKeysCaseInsensitive()))))
+                .inputFormatConfiguration(i -> i.deserializer(deserializer(desired.deserializer())))
                 .outputFormatConfiguration(o -> o.serializer(s -> s.parquetSerDe(p -> p.compression(desired.parquetCompression()))))
                 .schemaConfiguration(s -> s.catalogId(desired.schemaCatalogId()).databaseName(desired.schemaDatabase())
                         .tableName(desired.schemaTable()).region(desired.schemaRegion()).roleARN(desired.schemaRoleArn())

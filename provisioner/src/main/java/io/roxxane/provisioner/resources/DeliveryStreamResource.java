@@ -43,16 +43,18 @@ public final class DeliveryStreamResource extends StackResource<DeliveryStreamSp
                 desiredSpec(context.layout(), schemaVersion));
     }
 
-    static DeliveryStreamSpec desiredSpec(StackLayout layout) {
+    /** The stream as this provisioner makes it (athena-tests reads its conversion settings from here). */
+    public static DeliveryStreamSpec desiredSpec(StackLayout layout) {
         return desiredSpec(layout, Schema.VERSION);
     }
 
     /**
-     * The stream as the provisioner of {@code schemaVersion} made it. Schema 1 read JSON keys
-     * case-insensitively (the OpenX default), which lower-cases map keys too: since schema 2, whose
-     * maps are keyed by names such as "G1 Eden Space", keys are read as written.
+     * The stream as the provisioner of {@code schemaVersion} made it. Schema 1 read JSON with the
+     * OpenX SerDe, case-insensitively (its default), which lower-cases map keys too; since schema 2,
+     * whose maps are keyed by names such as "G1 Eden Space", with Hive's JSON SerDe
+     * ({@link JsonDeserializer#forSchemaVersion}).
      */
-    static DeliveryStreamSpec desiredSpec(StackLayout layout, int schemaVersion) {
+    public static DeliveryStreamSpec desiredSpec(StackLayout layout, int schemaVersion) {
         var settings = layout.settings();
         List<Processor> processors = List.of(
                 new Processor("RecordDeAggregation", new TreeMap<>(Map.of("SubRecordType", "JSON"))),
@@ -62,7 +64,7 @@ public final class DeliveryStreamResource extends StackResource<DeliveryStreamSp
         return new DeliveryStreamSpec(DeliveryStreamSpec.HEALTHY, DeliveryStreamType.DIRECT_PUT.toString(), layout.bucketArn(),
                 layout.roleArn(settings.firehoseRoleName()), layout.firehosePrefix(), layout.firehoseErrorPrefix(),
                 settings.bufferingSizeMiB(), settings.bufferingTimeSeconds(), CompressionFormat.UNCOMPRESSED.toString(),
-                true, processors, true, 300, true, "OpenXJsonSerDe", schemaVersion < 2, "ParquetSerDe", ParquetCompression.SNAPPY.toString(),
+                true, processors, true, 300, true, JsonDeserializer.forSchemaVersion(schemaVersion), "ParquetSerDe", ParquetCompression.SNAPPY.toString(),
                 layout.identity().accountId(), settings.glueDatabaseName(), settings.glueTableName(), layout.identity().region(),
                 layout.roleArn(settings.firehoseRoleName()), "LATEST", true, settings.logGroupName(),
                 StackLayout.DELIVERY_LOG_STREAM);

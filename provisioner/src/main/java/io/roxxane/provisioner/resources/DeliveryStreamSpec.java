@@ -6,9 +6,8 @@ import java.util.Map;
 /**
  * The Firehose stream: Direct PUT into the bucket, with every setting this stack relies on.
  * {@code status} is {@value #HEALTHY} unless Firehose reports the stream {@code CREATING_FAILED}
- * or {@code DELETING_FAILED}; then it says so, with the fix. {@code jsonKeysCaseInsensitive} is the
- * OpenX JSON SerDe's option, which lower-cases every key of the record before reading it, map keys
- * (pool, device, mount point names) included: false since schema 2.
+ * or {@code DELETING_FAILED}; then it says so, with the fix. {@code deserializer} is the record
+ * format conversion's JSON deserializer with its options ({@link JsonDeserializer}).
  */
 public record DeliveryStreamSpec(
         String status,
@@ -25,8 +24,7 @@ public record DeliveryStreamSpec(
         boolean dynamicPartitioning,
         int dynamicPartitioningRetrySeconds,
         boolean formatConversion,
-        String inputSerDe,
-        boolean jsonKeysCaseInsensitive,
+        JsonDeserializer deserializer,
         String outputSerDe,
         String parquetCompression,
         String schemaCatalogId,

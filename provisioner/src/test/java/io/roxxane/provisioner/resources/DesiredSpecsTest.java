@@ -3,6 +3,8 @@ package io.roxxane.provisioner.resources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.roxxane.provisioner.engine.Difference;
 import io.roxxane.provisioner.engine.Differences;
@@ -40,6 +42,12 @@ class DesiredSpecsTest {
         assertEquals(128, spec.bufferingSizeMiB());
         assertEquals("UNCOMPRESSED", spec.compression());
         assertEquals("SNAPPY", spec.parquetCompression());
+        assertEquals(new JsonDeserializer("HiveJsonSerDe", Map.of()), spec.deserializer(), "Hive's JSON SerDe, no options");
+        var input = DeliveryStreamMapping.destination(spec).dataFormatConversionConfiguration().inputFormatConfiguration()
+                .deserializer();
+        assertNotNull(input.hiveJsonSerDe());
+        assertNull(input.openXJsonSerDe(), "Firehose rejects a deserializer with both SerDes");
+        assertEquals(false, input.hiveJsonSerDe().hasTimestampFormats());
         assertEquals("ParquetSerDe", spec.outputSerDe());
         assertEquals("shop", spec.schemaDatabase());
         assertEquals("metrics", spec.schemaTable());

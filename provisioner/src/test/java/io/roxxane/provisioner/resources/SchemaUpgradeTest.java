@@ -2,6 +2,8 @@ package io.roxxane.provisioner.resources;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.roxxane.provisioner.aws.AwsClients;
@@ -77,7 +79,7 @@ class SchemaUpgradeTest {
                 line);
         assertTrue(line.contains("roxxane:schema_version=1") && line.contains("roxxane:schema_version=2"), line);
         assertFalse(line.contains("removed"), line);
-        assertEquals("~ Firehose stream shop-metrics: update (jsonKeysCaseInsensitive: true -> false)",
+        assertEquals("~ Firehose stream shop-metrics: update (deserializer: OpenXJsonSerDe {CaseInsensitive=true} -> HiveJsonSerDe)",
                 plan.get(DeliveryStreamResource.KEY).describe());
     }
 
@@ -130,7 +132,7 @@ class SchemaUpgradeTest {
     }
 
     @Test
-    void applyStream_whenSchema1Stream_updatesTheDestinationToReadKeysAsWritten() {
+    void applyStream_whenSchema1Stream_updatesTheDestinationToHivesJsonSerDe() {
         StackLayout layout = TestStacks.context(directory).layout();
         DeliveryStreamSpec v1 = DeliveryStreamResource.desiredSpec(layout, 1);
         DeliveryStreamDescription stream = DeliveryStreamDescription.builder().deliveryStreamName("shop-metrics")
@@ -155,21 +157,33 @@ class SchemaUpgradeTest {
                 .map(UpdateDestinationRequest.class::cast).toList();
         assertEquals(1, updates.size());
         assertEquals("7", updates.get(0).currentDeliveryStreamVersionId());
-        assertEquals(false, updates.get(0).extendedS3DestinationUpdate().dataFormatConversionConfiguration()
-                .inputFormatConfiguration().deserializer().openXJsonSerDe().caseInsensitive());
+        var deserializer = updates.get(0).extendedS3DestinationUpdate().dataFormatConversionConfiguration()
+                .inputFormatConfiguration().deserializer();
+        assertNotNull(deserializer.hiveJsonSerDe());
+        assertNull(deserializer.openXJsonSerDe(), "one SerDe only: Firehose rejects a deserializer with both");
         assertFalse(fake.requests().stream().anyMatch(r -> r.getClass().getSimpleName().matches("(Create|Delete).*")));
     }
 
     @Test
-    void observedStream_whenOpenXOptionIsAbsent_readsKeysCaseInsensitivelyAsFirehoseDoesByDefault() {
+    void observedStream_readsBackEachDeserializer_openXWithoutItsOptionAsCaseInsensitive_asFirehoseDefaults() {
         DeliveryStreamSpec desired = DeliveryStreamResource.desiredSpec(TestStacks.context(directory).layout());
         ExtendedS3DestinationConfiguration destination = DeliveryStreamMapping.destination(desired);
-        ExtendedS3DestinationConfiguration withoutOption = destination.toBuilder().dataFormatConversionConfiguration(
-                destination.dataFormatConversionConfiguration().toBuilder()
-                        .inputFormatConfiguration(i -> i.deserializer(d -> d.openXJsonSerDe(o -> { }))).build()).build();
 
-        assertFalse(observed(destination, desired).jsonKeysCaseInsensitive());
-        assertTrue(observed(withoutOption, desired).jsonKeysCaseInsensitive());
+        assertEquals(new JsonDeserializer("HiveJsonSerDe", Map.of()), observed(destination, desired).deserializer());
+        assertEquals(new JsonDeserializer("OpenXJsonSerDe", Map.of("CaseInsensitive", "true")),
+                observed(withDeserializer(destination, d -> d.openXJsonSerDe(o -> { })), desired).deserializer());
+        assertEquals(new JsonDeserializer("OpenXJsonSerDe", Map.of("CaseInsensitive", "false")),
+                observed(withDeserializer(destination, d -> d.openXJsonSerDe(o -> o.caseInsensitive(false))), desired).deserializer(),
+                "the interim schema-2 stream (OpenX, keys as written) is not Hive's either: apply updates it too");
+        assertEquals(new JsonDeserializer("HiveJsonSerDe", Map.of("TimestampFormats", "millis,yyyy-MM-dd")),
+                observed(withDeserializer(destination, d -> d.hiveJsonSerDe(h -> h.timestampFormats("millis", "yyyy-MM-dd"))),
+                        desired).deserializer());
+    }
+
+    private static ExtendedS3DestinationConfiguration withDeserializer(ExtendedS3DestinationConfiguration destination,
+            java.util.function.Consumer<software.amazon.awssdk.services.firehose.model.Deserializer.Builder> deserializer) {
+        return destination.toBuilder().dataFormatConversionConfiguration(destination.dataFormatConversionConfiguration()
+                .toBuilder().inputFormatConfiguration(i -> i.deserializer(deserializer)).build()).build();
     }
 
     private static DeliveryStreamSpec observed(ExtendedS3DestinationConfiguration destination, DeliveryStreamSpec desired) {

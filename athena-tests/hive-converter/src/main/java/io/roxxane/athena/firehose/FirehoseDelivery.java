@@ -26,7 +26,8 @@ import org.apache.hadoop.mapred.JobConf;
  * records of each buffer flush: JSON deaggregation, the transformation Lambda, one object per
  * evaluated prefix (the partition keys the Lambda returned), each record converted to Parquet by
  * Hive's SerDes; records the Lambda failed go to the error prefix as {@code processing-failed},
- * records the conversion could not read as {@code format-conversion-failed}.
+ * records the conversion could not read as {@code format-conversion-failed}. Each flush is converted
+ * with the table version it names.
  */
 public final class FirehoseDelivery {
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd-HH-mm-ss")
@@ -39,10 +40,8 @@ public final class FirehoseDelivery {
     private final JobConf hadoop = HiveParquetFile.configuration();
 
     public FirehoseDelivery(DeliveryRequest request, Path bucket) {
-        if (!"HiveJsonSerDe".equals(request.deserializer())) {
-            throw new IllegalArgumentException("only Hive's JSON SerDe runs here, not " + request.deserializer()
-                    + " (see athena-tests/README.md)");
-        }
+        // A deserializer or an option Hive's JSON SerDe cannot honour is refused before anything is written.
+        JsonDeserializerOptions.serdeProperties(request.deserializer(), request.deserializerOptions());
         this.request = request;
         this.bucket = bucket;
         this.lambda = new TransformLambda(request.streamName());
@@ -79,7 +78,8 @@ public final class FirehoseDelivery {
                 throw new IOException("the Lambda answered result " + record.result());
             }
         }
-        Map<String, String> properties = request.serdeProperties();
+        String version = flush.tableVersionId();
+        Map<String, String> properties = request.serdeProperties(request.tableVersion(version));
         for (Map.Entry<String, List<TransformedRecord>> group : byPrefix.entrySet()) {
             String key = group.getKey() + objectName(flushIndex, group.getKey(), group.getValue(), ".parquet");
             Path file = bucket.resolve(key);
@@ -99,7 +99,7 @@ public final class FirehoseDelivery {
                 rows = parquet.rows();
             }
             if (rows > 0) {
-                objects.add(new DeliveredObject(key, rows));
+                objects.add(new DeliveredObject(key, rows, version));
             } else {
                 Files.delete(file);
             }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.roxxane.athena.firehose.DeliveryRequest.Flush;
 import io.roxxane.athena.firehose.DeliveryRequest.TableColumn;
+import io.roxxane.athena.firehose.DeliveryRequest.TableVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +27,12 @@ class FirehoseDeliveryTest {
     Path bucket;
 
     private DeliveryResult deliver(List<TableColumn> columns, Flush... flushes) throws Exception {
-        return new FirehoseDelivery(new DeliveryRequest("roxxane-metrics", PREFIX, ERRORS, "HiveJsonSerDe", "SNAPPY", columns,
-                List.of(flushes)), bucket).deliver();
+        return deliverVersions(List.of(new TableVersion("1", columns)), flushes);
+    }
+
+    private DeliveryResult deliverVersions(List<TableVersion> versions, Flush... flushes) throws Exception {
+        return new FirehoseDelivery(new DeliveryRequest("roxxane-metrics", PREFIX, ERRORS, "HiveJsonSerDe", Map.of(), "SNAPPY",
+                versions, List.of(flushes)), bucket).deliver();
     }
 
     @Test
@@ -34,8 +40,8 @@ class FirehoseDeliveryTest {
         String record = "{\"ts\":" + TS + ",\"service\":\"Checkout Service\",\"seq\":1}\n"
                 + "{\"ts\":" + (TS + 3_600_000) + ",\"service\":\"Checkout Service\",\"seq\":2}\n";
         DeliveryResult result = deliver(List.of(new TableColumn("ts", "bigint"), new TableColumn("seq", "bigint")),
-                new Flush(List.of(record, "{\"ts\":" + TS + ",\"service\":\"billing\",\"seq\":7}"), List.of(TS + 5_000, TS + 6_000)),
-                new Flush(List.of("{\"ts\":" + TS + ",\"service\":\"billing\",\"seq\":8}"), List.of(TS + 900_000)));
+                new Flush("1", List.of(record, "{\"ts\":" + TS + ",\"service\":\"billing\",\"seq\":7}"), List.of(TS + 5_000, TS + 6_000)),
+                new Flush("1", List.of("{\"ts\":" + TS + ",\"service\":\"billing\",\"seq\":8}"), List.of(TS + 900_000)));
 
         assertEquals(List.of(
                         "metrics/service=checkout-service/year=2026/month=03/day=10/hour=22/roxxane-metrics-1-2026-03-10-22-00-05-",
@@ -56,7 +62,7 @@ class FirehoseDeliveryTest {
         String good = "{\"ts\":" + TS + ",\"service\":\"a\",\"host\":\"h\"}";
         String notANumber = "{\"ts\":\"soon\",\"service\":\"a\"}";
         DeliveryResult result = deliver(List.of(new TableColumn("ts", "bigint"), new TableColumn("host", "map<string,string>")),
-                new Flush(List.of(good, notANumber, "{\"ts\":" + TS + ",\"service\":\"a\"}"), List.of(TS, TS, TS)));
+                new Flush("1", List.of(good, notANumber, "{\"ts\":" + TS + ",\"service\":\"a\"}"), List.of(TS, TS, TS)));
 
         assertEquals(List.of(1), result.objects().stream().map(DeliveryResult.DeliveredObject::rows).toList(),
                 "the sample without host converts; the one whose host is no map does not");
@@ -66,5 +72,22 @@ class FirehoseDeliveryTest {
             assertTrue(error.key().startsWith("errors/" + error.errorOutputType() + "/year=2026/"), error.key());
             assertEquals(1, Files.readAllLines(bucket.resolve(error.key())).size());
         }
+    }
+
+    @Test
+    void eachFlush_isConvertedWithTheTableVersionItNames() throws Exception {
+        TableVersion before = new TableVersion("1", List.of(new TableColumn("ts", "bigint")));
+        TableVersion after = new TableVersion("2", List.of(new TableColumn("ts", "bigint"), new TableColumn("seq", "bigint")));
+        String sample = "{\"ts\":" + TS + ",\"service\":\"a\",\"seq\":5}";
+        DeliveryResult result = deliverVersions(List.of(before, after), new Flush("1", List.of(sample), List.of(TS)),
+                new Flush("2", List.of(sample), List.of(TS + 900_000)));
+
+        assertEquals(List.of("1", "2"), result.objects().stream().map(DeliveryResult.DeliveredObject::tableVersionId).toList());
+        List<String> schemas = new java.util.ArrayList<>();
+        for (DeliveryResult.DeliveredObject object : result.objects()) {
+            schemas.add(ParquetFiles.footer(bucket.resolve(object.key())).getFileMetaData().getSchema().getFields().stream()
+                    .map(f -> f.getName()).toList().toString());
+        }
+        assertEquals(List.of("[ts]", "[ts, seq]"), schemas, "the older version's object has no seq column");
     }
 }

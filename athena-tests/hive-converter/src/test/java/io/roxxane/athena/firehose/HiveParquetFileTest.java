@@ -3,6 +3,8 @@ package io.roxxane.athena.firehose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.roxxane.athena.firehose.DeliveryRequest.TableColumn;
+import io.roxxane.athena.firehose.DeliveryRequest.TableVersion;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,17 +25,27 @@ import org.junit.jupiter.api.io.TempDir;
  * finding in athena-tests/README.md).
  */
 class HiveParquetFileTest {
-    private static final Map<String, String> TABLE = new DeliveryRequest("s", "p/", "e/", "HiveJsonSerDe", "SNAPPY",
-            List.of(new DeliveryRequest.TableColumn("ts", "bigint"), new DeliveryRequest.TableColumn("n", "int"),
-                    new DeliveryRequest.TableColumn("d", "double"), new DeliveryRequest.TableColumn("s", "string"),
-                    new DeliveryRequest.TableColumn("tags", "map<string,string>")), List.of()).serdeProperties();
+    private static final Map<String, String> TABLE = properties(Map.of(), new TableColumn("ts", "bigint"),
+            new TableColumn("n", "int"), new TableColumn("d", "double"), new TableColumn("s", "string"),
+            new TableColumn("tags", "map<string,string>"));
+
+    /** The table properties the converter gives Hive for these columns, with the stream's HiveJsonSerDe options. */
+    static Map<String, String> properties(Map<String, String> deserializerOptions, TableColumn... columns) {
+        TableVersion version = new TableVersion("1", List.of(columns));
+        return new DeliveryRequest("s", "p/", "e/", "HiveJsonSerDe", deserializerOptions, "SNAPPY", List.of(version), List.of())
+                .serdeProperties(version);
+    }
 
     @TempDir
     Path dir;
 
     private Path write(String... records) throws Exception {
+        return write(TABLE, records);
+    }
+
+    private Path write(Map<String, String> table, String... records) throws Exception {
         Path file = dir.resolve("part.parquet");
-        try (HiveParquetFile parquet = new HiveParquetFile(file, TABLE, HiveParquetFile.configuration())) {
+        try (HiveParquetFile parquet = new HiveParquetFile(file, table, HiveParquetFile.configuration())) {
             for (String record : records) {
                 parquet.write(record.getBytes(StandardCharsets.UTF_8));
             }

@@ -6,20 +6,24 @@ import io.roxxane.schema.PartitionRule;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * One row the table must hold for one sample, from the transform's contract (transform/README.md):
- * the sample's table columns typed as the schema says (absent or null keys are NULL, unknown keys
- * are gone), {@code arrival_ts} = the record's arrival, a missing {@code ts} = the arrival, and
- * the partition of {@code PartitionRule.keysFor(service, ts)}. Computed from what was sent, never
- * from what was read.
+ * One row the table must hold for one sample, from the transform's contract (transform/README.md)
+ * and the record format conversion: the sample's table columns typed as the schema says (absent or
+ * null keys are NULL, unknown keys are gone, and so are the columns the table did not have yet when
+ * the sample was converted), {@code arrival_ts} = the record's arrival, a missing {@code ts} = the
+ * arrival, and the partition of {@code PartitionRule.keysFor(service, ts)}. Computed from what was
+ * sent, never from what was read.
  */
 public record StoredRow(Map<String, Object> columns, PartitionKeys partition) {
 
-    static StoredRow of(Map<String, Object> sample, long arrivalMillis) {
+    /** @param convertedColumns the columns of the table version that converted the sample */
+    static StoredRow of(Map<String, Object> sample, long arrivalMillis, Set<String> convertedColumns) {
         Map<String, Object> columns = new LinkedHashMap<>();
         for (Column column : Column.tableColumns()) {
-            columns.put(column.columnName(), ColumnValues.typed(column, sample.get(column.columnName())));
+            String name = column.columnName();
+            columns.put(name, convertedColumns.contains(name) ? ColumnValues.typed(column.type(), sample.get(name)) : null);
         }
         columns.put(Column.ARRIVAL_TS.columnName(), arrivalMillis);
         if (columns.get(Column.TS.columnName()) == null) {
@@ -43,6 +47,12 @@ public record StoredRow(Map<String, Object> columns, PartitionKeys partition) {
     public Long lng(String column) {
         Object value = get(column);
         return value == null ? null : ((Number) value).longValue();
+    }
+
+    /** A map column's value: entries by key, a struct as a map of its fields. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> map(String column) {
+        return (Map<String, Object>) get(column);
     }
 
     public Double dbl(String column) {

@@ -1,5 +1,6 @@
 package io.roxxane.athena.glue;
 
+import io.roxxane.schema.Column;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,24 @@ public record GlueTable(String name, String tableType, List<GlueColumn> columns,
 
     /** A column as Glue stores it: the type is a Hive type name ({@code bigint}, {@code map<string,string>}). */
     public record GlueColumn(String name, String type, String comment) {
+    }
+
+    /**
+     * This table as a stack of schema {@code version} had it: only the columns that version
+     * declared (columns are only ever appended, so these are a prefix), the rest as it is.
+     *
+     * @throws IllegalStateException for a column the schema does not know
+     */
+    public GlueTable asOfSchemaVersion(int version) {
+        List<GlueColumn> kept = columns.stream().filter(c -> {
+            Column column = Column.byName(c.name());
+            if (column == null) {
+                throw new IllegalStateException("column " + c.name() + " of " + name + " is not in the schema");
+            }
+            return column.sinceVersion() <= version;
+        }).toList();
+        return new GlueTable(name, tableType, kept, partitionKeys, location, inputFormat, outputFormat, serializationLibrary,
+                serdeParameters, parameters);
     }
 
     public GlueColumn column(String name) {

@@ -245,9 +245,25 @@ public final class Expectations {
             row.put("gc_max_pause_ms", r.lng("jvm_gc_max_pause_ms"));
             row.put("host_cpu_utilization", r.dbl("host_cpu_utilization"));
             row.put("process_cpu_utilization", r.dbl("process_cpu_utilization"));
+            row.put("container", firstNonNull(r.str("k8s_pod_name"), r.str("container_name"), r.str("host")));
+            Long throttled = r.lng("container_cpu_throttled_ms");
+            row.put("cpu_throttled_share", throttled == null || r.lng("interval_ms") == null ? null
+                    : throttled / (double) r.lng("interval_ms"));
+            row.put("working_set_mib", divide(r.lng("container_memory_working_set_bytes"), MIB));
+            row.put("oom_kills", r.lng("container_oom_kills"));
             result.add(row);
         }
         return result;
+    }
+
+    /** SQL's {@code coalesce}: the first value that is not NULL. */
+    static String firstNonNull(String... values) {
+        for (String value : values) {
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 
     private static Map<String, Object> identity(StoredRow r) {
@@ -277,7 +293,7 @@ public final class Expectations {
     }
 
     /** Groups in key order, NULL keys as their own group, last. */
-    private static <K extends Comparable<K>> Map<List<K>, List<StoredRow>> groups(List<StoredRow> rows,
+    static <K extends Comparable<K>> Map<List<K>, List<StoredRow>> groups(List<StoredRow> rows,
             Function<StoredRow, List<K>> key) {
         Comparator<List<K>> order = (a, b) -> {
             for (int i = 0; i < a.size(); i++) {
@@ -296,32 +312,32 @@ public final class Expectations {
     }
 
     /** A grouping key whose parts may be NULL (List.of refuses null). */
-    private static List<String> nullableKey(String... values) {
+    static List<String> nullableKey(String... values) {
         return java.util.Arrays.asList(values);
     }
 
-    private static Long sum(List<StoredRow> g, String column) {
+    static Long sum(List<StoredRow> g, String column) {
         return g.stream().map(r -> r.lng(column)).filter(Objects::nonNull).reduce(Long::sum).orElse(null);
     }
 
-    private static Long max(List<StoredRow> g, String column) {
+    static Long max(List<StoredRow> g, String column) {
         return g.stream().map(r -> r.lng(column)).filter(Objects::nonNull).max(Long::compare).orElse(null);
     }
 
-    private static Long min(List<StoredRow> g, String column) {
+    static Long min(List<StoredRow> g, String column) {
         return g.stream().map(r -> r.lng(column)).filter(Objects::nonNull).min(Long::compare).orElse(null);
     }
 
-    private static Double avg(List<StoredRow> g, String column) {
+    static Double avg(List<StoredRow> g, String column) {
         List<Long> values = g.stream().map(r -> r.lng(column)).filter(Objects::nonNull).toList();
         return values.isEmpty() ? null : values.stream().mapToDouble(Long::doubleValue).average().orElseThrow();
     }
 
-    private static Double divide(Number value, double by) {
+    static Double divide(Number value, double by) {
         return value == null ? null : value.doubleValue() / by;
     }
 
-    private static long orZero(Long value) {
+    static long orZero(Long value) {
         return value == null ? 0 : value;
     }
 }

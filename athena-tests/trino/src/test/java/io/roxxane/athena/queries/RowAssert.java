@@ -38,16 +38,21 @@ public final class RowAssert {
                         : near(e.get(column), a.get(column), digits);
                 if (!same) {
                     problems.add("row " + i + " " + column + ": expected " + e.get(column) + ", got " + a.get(column)
-                            + "\n    expected row " + e + "\n    actual row   " + a);
+                            + (problems.isEmpty() ? "\n    expected row " + cut(e) + "\n    actual row   " + cut(a) : ""));
                 }
             }
         }
         if (!problems.isEmpty()) {
             fail(query + " on Trino:\n  " + String.join("\n  ", problems) + "\n  first expected rows: "
-                    + expected.subList(0, Math.min(3, expected.size())) + "\n  first actual rows: "
-                    + actual.subList(0, Math.min(3, actual.size())));
+                    + cut(expected.subList(0, Math.min(3, expected.size()))) + "\n  first actual rows: "
+                    + cut(actual.subList(0, Math.min(3, actual.size()))));
         }
         assertEquals(expected.size(), actual.size());
+    }
+
+    private static String cut(Object value) {
+        String text = String.valueOf(value);
+        return text.length() > 2_000 ? text.substring(0, 2_000) + "…" : text;
     }
 
     /** Integral numbers as Long, decimals as BigDecimal without trailing zeros; null as a marker. */

@@ -61,18 +61,34 @@ public final class AthenaEngine implements AutoCloseable {
         return runner.getCoordinator().getInstance(Key.get(NodeVersion.class));
     }
 
-    /** Runs one statement; a failure carries Trino's message. */
+    /** Runs one statement; a failure carries Trino's message. Rows are lists of their fields, maps and arrays plain Java. */
     public Result query(String sql) {
         MaterializedResult result = runner.execute(sql);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (MaterializedRow row : result.getMaterializedRows()) {
             Map<String, Object> values = new LinkedHashMap<>();
             for (int i = 0; i < result.getColumnNames().size(); i++) {
-                values.put(result.getColumnNames().get(i), row.getField(i));
+                values.put(result.getColumnNames().get(i), plain(row.getField(i)));
             }
             rows.add(values);
         }
         return new Result(result.getColumnNames(), result.getTypes().stream().map(t -> t.getDisplayName()).toList(), rows);
+    }
+
+    /** A value as plain Java: a {@code row} (Trino's client gives a {@link MaterializedRow}) as the list of its fields. */
+    private static Object plain(Object value) {
+        if (value instanceof MaterializedRow row) {
+            return row.getFields().stream().map(AthenaEngine::plain).collect(ArrayList::new, ArrayList::add, ArrayList::addAll);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> plain = new LinkedHashMap<>();
+            map.forEach((k, v) -> plain.put(k, plain(v)));
+            return plain;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(AthenaEngine::plain).collect(ArrayList::new, ArrayList::add, ArrayList::addAll);
+        }
+        return value;
     }
 
     @Override

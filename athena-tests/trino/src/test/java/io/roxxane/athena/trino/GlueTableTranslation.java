@@ -48,17 +48,20 @@ public final class GlueTableTranslation {
 
     /**
      * A partition as Glue's BatchCreatePartition gets it from the partition registrar: the values,
-     * and the table's storage descriptor with the partition's own location.
+     * and a copy of the table's storage descriptor as the table was when the partition was
+     * registered ({@code asRegistered}: its columns, SerDe and formats), with the partition's own
+     * location. A partition registered before a table update keeps its older column list.
      */
-    public Partition partition(Table table, List<String> values, String s3Location) {
+    public Partition partition(String database, GlueTable asRegistered, List<String> values, String s3Location) {
         return Partition.builder()
-                .setDatabaseName(table.getDatabaseName())
-                .setTableName(table.getTableName())
+                .setDatabaseName(database)
+                .setTableName(asRegistered.name())
                 .setValues(values)
-                .setColumns(table.getDataColumns())
+                .setColumns(columns(asRegistered.columns()))
                 .withStorage(storage -> storage
-                        .setStorageFormat(table.getStorage().getStorageFormat())
-                        .setSerdeParameters(table.getStorage().getSerdeParameters())
+                        .setStorageFormat(StorageFormat.create(asRegistered.serializationLibrary(), asRegistered.inputFormat(),
+                                asRegistered.outputFormat()))
+                        .setSerdeParameters(asRegistered.serdeParameters())
                         .setLocation(local(s3Location)))
                 .setParameters(Map.of())
                 .build();

@@ -20,7 +20,8 @@ import java.util.Optional;
 /**
  * The Glue Data Catalog of the test: Trino's file metastore in {@code <root>/metastore}, the same
  * one the Hive catalog of {@link AthenaEngine} reads. It takes what Glue takes from CloudFormation
- * and from the partition registrar: a database, a table, partitions.
+ * or the provisioner and from the partition registrar: a database, a table, the table updated in
+ * place, partitions.
  */
 public final class TrinoGlueCatalog {
     /** Where the metastore lives, for Trino's {@code hive.metastore.catalog.dir}. */
@@ -47,24 +48,30 @@ public final class TrinoGlueCatalog {
         return table;
     }
 
-    /** BatchCreatePartition: each partition by its values and S3 location. */
-    public void createPartitions(Table table, List<PartitionAt> partitions) {
-        List<PartitionWithStatistics> batch = new ArrayList<>();
-        for (PartitionAt p : partitions) {
-            Partition partition = translation.partition(table, p.values(), p.s3Location());
-            batch.add(new PartitionWithStatistics(partition, p.name(table), PartitionStatistics.empty()));
-        }
-        metastore.addPartitions(table.getDatabaseName(), table.getTableName(), batch);
+    /** UpdateTable: the table's new definition, its partitions left as they are. */
+    public Table updateTable(String database, GlueTable glue) {
+        Table table = translation.table(database, glue);
+        metastore.replaceTable(database, glue.name(), table, PrincipalPrivileges.NO_PRIVILEGES, java.util.Map.of());
+        return table;
     }
 
-    /** A partition's values (in partition key order) and its S3 folder. */
-    public record PartitionAt(List<String> values, String s3Location) {
-        String name(Table table) {
-            List<String> parts = new ArrayList<>();
-            for (int i = 0; i < values.size(); i++) {
-                parts.add(table.getPartitionColumns().get(i).getName() + "=" + values.get(i));
-            }
-            return String.join("/", parts);
+    /** BatchCreatePartition: each partition by its values and S3 location, with the table's storage as {@code asRegistered}. */
+    public void createPartitions(String database, GlueTable asRegistered, List<PartitionAt> partitions) {
+        List<PartitionWithStatistics> batch = new ArrayList<>();
+        for (PartitionAt p : partitions) {
+            Partition partition = translation.partition(database, asRegistered, p.values(), p.s3Location());
+            batch.add(new PartitionWithStatistics(partition, p.name(), PartitionStatistics.empty()));
         }
+        metastore.addPartitions(database, asRegistered.name(), batch);
+    }
+
+    /** GetPartition: the partition as the catalog holds it. */
+    public Optional<Partition> partition(String database, String table, List<String> values) {
+        Table stored = metastore.getTable(database, table).orElseThrow();
+        return metastore.getPartition(stored, values);
+    }
+
+    /** A partition's values (in {@code PartitionRule.KEYS} order), its Hive name and its S3 folder. */
+    public record PartitionAt(List<String> values, String name, String s3Location) {
     }
 }
