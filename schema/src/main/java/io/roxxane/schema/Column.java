@@ -145,7 +145,7 @@ public enum Column {
     JVM_GC_PAUSES("jvm_gc_pauses", NestedTypes.GC_ACTIVITY, "", MetricKind.DELTA,
             "Every collector that pauses the application, by its own name: collections and their time in the interval"),
     JVM_GC_CONCURRENT("jvm_gc_concurrent", NestedTypes.GC_ACTIVITY, "", MetricKind.DELTA,
-            "Every concurrent-cycle collector by its own name, as its MXBean counts in the interval: ZGC Cycles, ZGC Minor/Major Cycles and Shenandoah Cycles whole cycles; G1 Concurrent GC (JDK 20+) the Remark and Cleanup pauses of its cycles; null where the GC has none"),
+            "Every concurrent-cycle collector by its own name, as its MXBean counts in the interval: whole cycles for ZGC and Shenandoah; G1 Concurrent GC (JDK 20+) counts its cycles' Remark and Cleanup pauses"),
     JVM_CODE_CACHE_USED_BYTES("jvm_code_cache_used_bytes", ColumnType.BIGINT, "bytes", MetricKind.GAUGE,
             "Code cache in use, all code heaps"),
     JVM_JIT_TIME_MS("jvm_jit_time_ms", ColumnType.BIGINT, "ms", MetricKind.DELTA,
@@ -261,9 +261,9 @@ public enum Column {
 
     // ---- schema 2: the application's MBeans ----
     APP_METRICS("app_metrics", NestedTypes.APP_METRICS, "", MetricKind.GAUGE,
-            "The application's own figures from its MBeans (built-in sets: Tomcat, Jetty, HikariCP, Kafka clients; jmx_config rules), by series name{labels}: name, labels, type, value; a counter's value is its increase over the interval, a gauge's its value at the sample; absent when no MBean matched"),
+            "The application's MBean figures (Tomcat, Jetty, HikariCP, Kafka sets; jmx_config rules) by series name{labels}: name, labels, type, value (a counter's increase over the interval, a gauge's value)"),
     AGENT_JMX_SKIPPED("agent_jmx_skipped", ColumnType.BIGINT, "count", MetricKind.GAUGE,
-            "MBean attributes not read for this sample (a getter still running since an earlier sample, not done within the budget, failed, or past jmx_max_mbeans) plus values left out past jmx_max_values; absent when no MBean is read");
+            "MBean attributes not read for this sample (getter still running, over the time budget, failed, or past jmx_max_mbeans) plus values cut past jmx_max_values");
 
     private static final Map<String, Column> BY_NAME;
 

@@ -20,6 +20,8 @@ class ColumnTest {
             assertTrue(seen.add(column.columnName()), "duplicate " + column.columnName());
             assertSame(column, Column.byName(column.columnName()));
             assertFalse(column.description().isEmpty(), column.columnName());
+            assertTrue(column.description().length() <= 255, column.columnName()
+                    + ": the description is the Glue column's comment, at most 255 characters");
         }
         assertNull(Column.byName("no_such_column"));
     }
