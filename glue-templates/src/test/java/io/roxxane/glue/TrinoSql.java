@@ -2,13 +2,18 @@ package io.roxxane.glue;
 
 import io.trino.sql.parser.ParsingException;
 import io.trino.sql.parser.SqlParser;
+import io.trino.sql.tree.AliasedRelation;
 import io.trino.sql.tree.DataType;
+import io.trino.sql.tree.DereferenceExpression;
 import io.trino.sql.tree.Identifier;
 import io.trino.sql.tree.Node;
 import io.trino.sql.tree.Statement;
 import io.trino.sql.tree.Table;
+import io.trino.sql.tree.WithQuery;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Trino's own SQL parser (Athena engine version 3 is Trino): what parses there is Athena syntax. */
 final class TrinoSql {
@@ -34,8 +39,9 @@ final class TrinoSql {
     }
 
     /**
-     * The identifiers of the tree outside type names ({@code CAST(x AS double)}): the column
-     * references. Aliases, table and function names are not Identifier children in Trino's tree.
+     * The identifiers of the tree outside type names ({@code CAST(x AS double)}) and dereferenced
+     * fields ({@link #fields}): the column references. Aliases, table and function names are not
+     * Identifier children in Trino's tree.
      */
     static List<String> identifiers(Node root) {
         List<String> result = new ArrayList<>();
@@ -50,9 +56,44 @@ final class TrinoSql {
         if (node instanceof Identifier identifier) {
             result.add(identifier.getValue());
         }
+        if (node instanceof DereferenceExpression dereference) {
+            identifiers(dereference.getBase(), result);
+            return;
+        }
         for (Node child : node.getChildren()) {
             identifiers(child, result);
         }
+    }
+
+    /**
+     * The names after a dot: a struct's fields ({@code app_metrics[k].labels}) or a relation's
+     * columns ({@code m.series}).
+     */
+    static List<String> fields(Node root) {
+        return nodes(root).stream().filter(DereferenceExpression.class::isInstance)
+                .map(n -> ((DereferenceExpression) n).getField()).filter(java.util.Optional::isPresent)
+                .map(f -> f.get().getValue()).toList();
+    }
+
+    /**
+     * The names the statement gives its own relations, which column references may use besides the
+     * table's columns: an aliased relation's alias and column names ({@code UNNEST(…) AS m (series)}),
+     * a WITH query's name and column names.
+     */
+    static Set<String> relationNames(Node root) {
+        Set<String> names = new HashSet<>();
+        for (Node node : nodes(root)) {
+            if (node instanceof AliasedRelation aliased) {
+                names.add(aliased.getAlias().getValue());
+                if (aliased.getColumnNames() != null) {
+                    aliased.getColumnNames().forEach(c -> names.add(c.getValue()));
+                }
+            } else if (node instanceof WithQuery with) {
+                names.add(with.getName().getValue());
+                with.getColumnNames().ifPresent(columns -> columns.forEach(c -> names.add(c.getValue())));
+            }
+        }
+        return names;
     }
 
     /** The tables the statement reads, as written ({@code db.table}). */
