@@ -5,10 +5,15 @@ import io.trino.sql.parser.SqlParser;
 import io.trino.sql.tree.AliasedRelation;
 import io.trino.sql.tree.DataType;
 import io.trino.sql.tree.DereferenceExpression;
+import io.trino.sql.tree.Expression;
 import io.trino.sql.tree.Identifier;
+import io.trino.sql.tree.LogicalExpression;
 import io.trino.sql.tree.Node;
 import io.trino.sql.tree.Statement;
+import io.trino.sql.tree.StringLiteral;
+import io.trino.sql.tree.SubscriptExpression;
 import io.trino.sql.tree.Table;
+import io.trino.sql.tree.WhenClause;
 import io.trino.sql.tree.WithQuery;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -94,6 +99,50 @@ final class TrinoSql {
             }
         }
         return names;
+    }
+
+    /**
+     * The map lookups by a fixed key ({@code m['k']}) that no {@code CASE WHEN contains(map_keys(m), 'k')
+     * THEN …} guards, as written: in Trino one row whose map lacks the key fails the whole query
+     * (DuckDB gives NULL, so its runs cannot tell). A lookup by a key taken from the map itself
+     * ({@code m[p.k]} after {@code UNNEST(map_keys(m))}) is not a fixed key.
+     */
+    static List<String> unguardedFixedKeyLookups(Node root) {
+        List<String> result = new ArrayList<>();
+        unguarded(root, new ArrayList<>(), result);
+        return result;
+    }
+
+    private static void unguarded(Node node, List<Expression> guards, List<String> result) {
+        if (node instanceof SubscriptExpression subscript && subscript.getIndex() instanceof StringLiteral key
+                && !guards.contains(guard(subscript.getBase(), key))) {
+            result.add(subscript.toString());
+        }
+        if (node instanceof WhenClause when) {
+            unguarded(when.getOperand(), guards, result);
+            List<Expression> inner = new ArrayList<>(guards);
+            inner.addAll(conjuncts(when.getOperand()));
+            unguarded(when.getResult(), inner, result);
+            return;
+        }
+        for (Node child : node.getChildren()) {
+            unguarded(child, guards, result);
+        }
+    }
+
+    /** {@code contains(map_keys(base), key)}, as the parser builds it from the text. */
+    private static Expression guard(Expression base, StringLiteral key) {
+        return (Expression) PARSER.createExpression("contains(map_keys(" + base + "), " + key + ")");
+    }
+
+    private static List<Expression> conjuncts(Expression condition) {
+        List<Expression> result = new ArrayList<>();
+        if (condition instanceof LogicalExpression logical && logical.getOperator() == LogicalExpression.Operator.AND) {
+            logical.getTerms().forEach(t -> result.addAll(conjuncts(t)));
+        } else {
+            result.add((Expression) PARSER.createExpression(condition.toString()));
+        }
+        return result;
     }
 
     /** The tables the statement reads, as written ({@code db.table}). */
