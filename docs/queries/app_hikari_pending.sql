@@ -5,12 +5,11 @@ WITH pool AS (
   SELECT
     service,
     concat(year, '-', month, '-', day, ' ', hour, ':00') AS hour_utc,
-    app_metrics[m.series].labels['db.client.connection.pool.name'] AS pool_name,
-    CASE
-      WHEN app_metrics[m.series].name = 'db.client.connection.count'
-        THEN concat('count.', app_metrics[m.series].labels['db.client.connection.state'])
-      ELSE app_metrics[m.series].name
-    END AS metric,
+    CASE WHEN contains(map_keys(app_metrics[m.series].labels), 'db.client.connection.pool.name')
+      THEN app_metrics[m.series].labels['db.client.connection.pool.name'] END AS pool_name,
+    CASE WHEN contains(map_keys(app_metrics[m.series].labels), 'db.client.connection.state')
+      THEN app_metrics[m.series].labels['db.client.connection.state'] END AS state,
+    app_metrics[m.series].name AS metric,
     app_metrics[m.series].value AS metric_value
   FROM ${TableName}
   CROSS JOIN UNNEST(map_keys(app_metrics)) AS m(series)
@@ -24,7 +23,7 @@ SELECT
   count(CASE WHEN metric = 'db.client.connection.pending_requests' THEN 1 END) AS samples,
   max(CASE WHEN metric = 'db.client.connection.pending_requests' THEN metric_value END) AS pending_max,
   round(avg(CASE WHEN metric = 'db.client.connection.pending_requests' THEN metric_value END), 2) AS pending_avg,
-  max(CASE WHEN metric = 'count.used' THEN metric_value END) AS used_max,
+  max(CASE WHEN metric = 'db.client.connection.count' AND state = 'used' THEN metric_value END) AS used_max,
   max(CASE WHEN metric = 'db.client.connection.max' THEN metric_value END) AS pool_max
 FROM pool
 GROUP BY service, pool_name, hour_utc

@@ -5,7 +5,8 @@ WITH consumer AS (
   SELECT
     service,
     concat(year, '-', month, '-', day, ' ', hour, ':00') AS hour_utc,
-    app_metrics[m.series].labels['client-id'] AS client_id,
+    CASE WHEN contains(map_keys(app_metrics[m.series].labels), 'client-id')
+      THEN app_metrics[m.series].labels['client-id'] END AS client_id,
     app_metrics[m.series].name AS metric,
     app_metrics[m.series].value AS metric_value
   FROM ${TableName}

@@ -6,7 +6,8 @@ WITH threads AS (
     service,
     coalesce(k8s_pod_name, host) AS pod,
     concat(year, '-', month, '-', day, ' ', hour, ':00') AS hour_utc,
-    app_metrics[m.series].labels['tomcat.thread.pool.name'] AS thread_pool,
+    CASE WHEN contains(map_keys(app_metrics[m.series].labels), 'tomcat.thread.pool.name')
+      THEN app_metrics[m.series].labels['tomcat.thread.pool.name'] END AS thread_pool,
     app_metrics[m.series].name AS metric,
     app_metrics[m.series].value AS metric_value
   FROM ${TableName}

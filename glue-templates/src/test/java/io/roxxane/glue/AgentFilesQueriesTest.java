@@ -51,9 +51,11 @@ class AgentFilesQueriesTest {
     void everyQueryFile_hasATestHere() throws Exception {
         List<String> tested = new ArrayList<>(TESTED);
         tested.addAll(SchemaTwoQueriesTest.TESTED);
+        tested.addAll(AgentFilesAppMetricsQueriesTest.TESTED);
         assertEquals(tested.stream().sorted().toList(),
                 QueryFile.readAll(Templates.queriesDir()).stream().map(QueryFile::name).sorted().toList(),
-                "add a test on the agent's files for each new query file (here, or AgentFilesSchemaTwoQueriesTest)");
+                "add a test on the agent's files for each new query file (here, AgentFilesSchemaTwoQueriesTest"
+                        + " or AgentFilesAppMetricsQueriesTest)");
         assertTrue(samples.size() >= 10, "too few samples below " + root + ": " + samples.size());
         assertTrue(samples.stream().map(Sample::service).distinct().count() >= 2, "the recording should hold two services");
     }

@@ -49,6 +49,24 @@ class CatalogTemplateTest {
         assertEquals(expected, actual, "column comments should read:\n" + expectedColumnsYaml());
     }
 
+    /**
+     * Glue refuses a column comment over 255 characters (CreateTable, UpdateTable and CloudFormation's
+     * AWS::Glue::Table alike; cfn-lint does not check it), so the stack and the provisioner's apply
+     * would fail on AWS. The comment is the schema's description: shorten that.
+     */
+    @Test
+    void tableColumns_commentsFitGluesLimitOf255Characters() {
+        List<String> tooLong = new ArrayList<>();
+        table.path("StorageDescriptor").path("Columns").forEach(c -> {
+            if (c.path("Comment").asText().length() > 255) {
+                tooLong.add(c.path("Name").asText() + " (" + c.path("Comment").asText().length() + " characters)");
+            }
+        });
+
+        assertEquals(List.of(), tooLong, "Glue column comments are at most 255 characters; shorten the description"
+                + " of these columns in io.roxxane.schema.Column, then the comments here");
+    }
+
     @Test
     void partitionKeys_equalPartitionRuleKeys_allStrings() {
         List<String> names = new ArrayList<>();

@@ -68,8 +68,10 @@ class QueriesTest {
     void everyQueryFile_hasATestHere() {
         List<String> tested = new ArrayList<>(TESTED);
         tested.addAll(SchemaTwoQueriesTest.TESTED);
+        tested.addAll(AppMetricsQueriesTest.TESTED);
         assertEquals(List.copyOf(queries.keySet()), tested.stream().sorted().toList(),
-                "add a test for each new query file (here, or in SchemaTwoQueriesTest for the schema-2 columns)");
+                "add a test for each new query file (here, in SchemaTwoQueriesTest for the schema-2 columns,"
+                        + " or in AppMetricsQueriesTest for app_metrics)");
     }
 
     @Test

@@ -34,8 +34,9 @@ import java.util.zip.GZIPOutputStream;
  * </ul>
  * A fleet mid-upgrade: {@code ck-a-0001} and {@code bl-c-0004} run a schema-1 agent (none of the
  * schema-2 columns, {@code schema_version} 1), {@code ck-b-0002} and {@code bl-b-0003} a schema-2
- * one, in Kubernetes pods ({@link SchemaTwoFigures}: throttling, OOM kills, pools near their max),
- * so every partition holds rows of both versions.
+ * one, in Kubernetes pods ({@link SchemaTwoFigures}: throttling, OOM kills, pools near their max;
+ * {@link AppMetricsFigures}: Tomcat, HikariCP and Kafka series), so every partition holds rows of
+ * both versions.
  * {@link #stored()} is exactly what was written, so tests compute what each query must return.
  */
 final class SampleFixture {
@@ -50,6 +51,9 @@ final class SampleFixture {
     /** Absent from every sample: set only by the transform, or only inside a container. */
     private static final Set<Column> ABSENT = Set.of(Column.ARRIVAL_TS, Column.CONTAINER_CPU_LIMIT,
             Column.CONTAINER_MEMORY_LIMIT_BYTES);
+    /** Written only where the figures set them (a JVM without pause figures, before the MBeans are there). */
+    private static final Set<Column> ONLY_WHEN_SET = Set.of(Column.JVM_GC_MAX_PAUSE_MS, Column.APP_METRICS,
+            Column.AGENT_JMX_SKIPPED);
 
     record Instance(String service, String host, String id, long pid, long offsetMs) {
     }
@@ -68,8 +72,9 @@ final class SampleFixture {
         Random random = new Random(20260310);
         for (Instance instance : INSTANCES) {
             SchemaTwoFigures figures = SCHEMA_2.contains(instance) ? new SchemaTwoFigures(instance) : null;
+            AppMetricsFigures app = SCHEMA_2.contains(instance) ? new AppMetricsFigures(instance) : null;
             for (int seq = 0; seq < SAMPLES_PER_INSTANCE; seq++) {
-                Map<String, Object> sample = sample(instance, seq, random, figures);
+                Map<String, Object> sample = sample(instance, seq, random, figures, app);
                 if (lost(instance, seq)) {
                     continue;
                 }
@@ -131,7 +136,8 @@ final class SampleFixture {
         return instance == BL_C && seq == 200 ? 3 : 1;
     }
 
-    private static Map<String, Object> sample(Instance instance, int seq, Random random, SchemaTwoFigures figures) {
+    private static Map<String, Object> sample(Instance instance, int seq, Random random, SchemaTwoFigures figures,
+            AppMetricsFigures app) {
         Map<Column, Object> v = new EnumMap<>(Column.class);
         long ts = tsOf(instance, seq);
         boolean checkout = instance.service().equals(CHECKOUT);
@@ -196,6 +202,7 @@ final class SampleFixture {
 
         if (figures != null) {
             figures.put(v, seq, heapMax, metaspace);
+            app.put(v, seq);
         }
 
         Map<String, Object> sample = new LinkedHashMap<>();
@@ -205,7 +212,7 @@ final class SampleFixture {
             }
             if (v.containsKey(column)) {
                 sample.put(column.columnName(), v.get(column));
-            } else if (!ABSENT.contains(column) && column != Column.JVM_GC_MAX_PAUSE_MS) {
+            } else if (!ABSENT.contains(column) && !ONLY_WHEN_SET.contains(column)) {
                 sample.put(column.columnName(), filler(column, seq, column.sinceVersion() == 1 ? random : figures.random()));
             }
         }

@@ -170,6 +170,12 @@ final class SchemaTwoExpected {
      * in _share or _mib or _cores: 4, 1 and exact).
      */
     static void assertRows(List<Map<String, Object>> expected, List<Map<String, Object>> actual, String query) {
+        assertRows(expected, actual, query, Map.of());
+    }
+
+    /** The same, with the digits of the columns the query rounds otherwise ({@code busy_avg} to 2, …). */
+    static void assertRows(List<Map<String, Object>> expected, List<Map<String, Object>> actual, String query,
+            Map<String, Integer> roundedTo) {
         assertEquals(expected.size(), actual.size(), query + ": rows " + actual);
         for (int i = 0; i < expected.size(); i++) {
             Map<String, Object> want = expected.get(i);
@@ -178,8 +184,10 @@ final class SchemaTwoExpected {
             assertEquals(List.copyOf(want.keySet()), List.copyOf(got.keySet()), where);
             want.forEach((column, value) -> {
                 Object actualValue = got.get(column);
-                if (value instanceof Double exact && !column.endsWith("_cores")) {
-                    int digits = column.endsWith("_mib") ? 1 : 4;
+                if (value != null && actualValue == null) {
+                    throw new AssertionError(where + " " + column + ": expected " + value + ", got null");
+                } else if (value instanceof Double exact && !column.endsWith("_cores")) {
+                    int digits = roundedTo.getOrDefault(column, column.endsWith("_mib") ? 1 : 4);
                     assertEquals(exact, ((Number) actualValue).doubleValue(), 0.5 * Math.pow(10, -digits) + 1e-9,
                             where + " " + column);
                 } else if (value instanceof Long) {

@@ -1,6 +1,7 @@
 package io.roxxane.glue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,6 +32,28 @@ class TrinoQueriesTest {
             assertTrue(tables.stream().allMatch(t -> t.equals("roxxane.metrics") || !t.contains(".")),
                     query.name() + ": only the table and its own CTEs: " + tables);
         }
+    }
+
+    /** docs/queries/README.md's rule: a fixed map key only behind {@code CASE WHEN contains(map_keys(m), 'k')}. */
+    @Test
+    void everyQueryFile_readsAFixedMapKeyOnlyWhereTheMapHasIt() throws Exception {
+        for (QueryFile query : QueryFile.readAll(Templates.queriesDir())) {
+            Statement statement = TrinoSql.parse(query.name() + ".sql", query.sqlFor("roxxane.metrics"));
+
+            assertEquals(List.of(), TrinoSql.unguardedFixedKeyLookups(statement), query.name()
+                    + ": in Athena a row whose map lacks the key fails the whole query");
+        }
+    }
+
+    @Test
+    void unguardedFixedKeyLookups_findsOnlyTheUnguardedOnes() {
+        Statement statement = TrinoSql.parse("lookups", "SELECT tags['env'], "
+                + "CASE WHEN contains(map_keys(tags), 'env') THEN tags['env'] END, "
+                + "CASE WHEN x > 0 AND contains(map_keys(m[k.k].labels), 'pool') THEN m[k.k].labels['pool'] END, "
+                + "CASE WHEN contains(map_keys(tags), 'env') THEN tags['team'] END, m[k.k].value "
+                + "FROM t CROSS JOIN UNNEST(map_keys(m)) AS k (k)");
+
+        assertEquals(List.of("tags['env']", "tags['team']"), TrinoSql.unguardedFixedKeyLookups(statement));
     }
 
     @Test

@@ -13,8 +13,9 @@ import java.util.Set;
  * conversion will read it: BIGINT and INT integral numbers in range, DOUBLE any number, BOOLEAN
  * true or false, STRING a string; a map an object whose keys are any strings, each once, and whose
  * values each fit the value type (never null); a struct an object of its own fields only, each at
- * most once, each null or of its type (absent fields are null). Strings are decoded, which proves
- * they are valid UTF-8.
+ * most once, each null or of its type (absent fields are null), a field that is a map (an
+ * application metric's labels) checked as a map. Strings are decoded, which proves they are valid
+ * UTF-8. A reason names the column, the key and the field.
  */
 final class ColumnValues {
     private ColumnValues() {
@@ -25,7 +26,7 @@ final class ColumnValues {
      * the value's last token.
      */
     static void check(JsonParser parser, Column column, JsonToken token) throws IOException, RejectedSample {
-        if (!fits(parser, column, column.type(), token, null)) {
+        if (!fits(parser, column, column.type(), token, null, null)) {
             throw new RejectedSample("column '" + column.columnName() + "' is " + column.type().glueType()
                     + " and needs " + needs(column.type()) + " (or null); got " + JsonValues.describe(parser, token));
         }
@@ -35,8 +36,8 @@ final class ColumnValues {
      * Whether the scalar value fits; a map or struct is checked through to its end, and throws
      * naming the key or field when something inside does not fit.
      */
-    private static boolean fits(JsonParser parser, Column column, ColumnType type, JsonToken token, String key)
-            throws IOException, RejectedSample {
+    private static boolean fits(JsonParser parser, Column column, ColumnType type, JsonToken token, String key,
+            String field) throws IOException, RejectedSample {
         switch (type.kind()) {
             case BIGINT:
                 return token == JsonToken.VALUE_NUMBER_INT
@@ -60,7 +61,7 @@ final class ColumnValues {
                 if (token != JsonToken.START_OBJECT) {
                     return false;
                 }
-                checkMap(parser, column, type);
+                checkMap(parser, column, type, key, field);
                 return true;
             case STRUCT:
                 if (token != JsonToken.START_OBJECT) {
@@ -74,29 +75,34 @@ final class ColumnValues {
         }
     }
 
-    private static void checkMap(JsonParser parser, Column column, ColumnType type) throws IOException, RejectedSample {
+    /**
+     * A map: the column's value ({@code key} and {@code field} null), or a struct's field that is a
+     * map (an application metric's labels: {@code key} the column's key, {@code field} the field).
+     */
+    private static void checkMap(JsonParser parser, Column column, ColumnType type, String key, String field)
+            throws IOException, RejectedSample {
         ColumnType valueType = type.valueType();
         String first = null;
         Set<String> keys = null;
-        String key;
-        while ((key = parser.nextFieldName()) != null) {
+        String entry;
+        while ((entry = parser.nextFieldName()) != null) {
             if (first == null) {
-                first = key;
+                first = entry;
             } else {
                 if (keys == null) {
                     keys = new HashSet<String>();
                     keys.add(first);
                 }
-                if (!keys.add(key)) {
-                    throw new RejectedSample(where(column, null) + ": key " + JsonValues.abbreviate(key)
+                if (!keys.add(entry)) {
+                    throw new RejectedSample(where(column, key, field) + ": key " + JsonValues.abbreviate(entry)
                             + " appears more than once; each key at most once (the Parquet conversion's JSON reader"
                             + " fails the whole record on a repeated key)");
                 }
             }
             JsonToken value = parser.nextToken();
-            if (value == JsonToken.VALUE_NULL || !fits(parser, column, valueType, value, key)) {
-                throw new RejectedSample(where(column, null) + " is " + type.glueType() + ": the value of key "
-                        + JsonValues.abbreviate(key) + " is " + JsonValues.describe(parser, value)
+            if (value == JsonToken.VALUE_NULL || !fits(parser, column, valueType, value, entry, null)) {
+                throw new RejectedSample(where(column, key, field) + " is " + type.glueType() + ": the value of key "
+                        + JsonValues.abbreviate(entry) + " is " + JsonValues.describe(parser, value)
                         + ", but every value must be " + needs(valueType));
             }
         }
@@ -110,27 +116,30 @@ final class ColumnValues {
         while ((name = parser.nextFieldName()) != null) {
             int index = fields.indexOf(name);
             if (index < 0) {
-                throw new RejectedSample(where(column, key) + ": unknown field " + JsonValues.abbreviate(name)
+                throw new RejectedSample(where(column, key, null) + ": unknown field " + JsonValues.abbreviate(name)
                         + "; the fields are " + fields.list() + " (each optional)");
             }
             if ((seen & 1L << index) != 0) {
-                throw new RejectedSample(where(column, key) + ": field '" + name
+                throw new RejectedSample(where(column, key, null) + ": field '" + name
                         + "' appears more than once; each field at most once");
             }
             seen |= 1L << index;
             JsonToken value = parser.nextToken();
             ColumnType fieldType = fields.type(index);
-            if (value != JsonToken.VALUE_NULL && !fits(parser, column, fieldType, value, null)) {
-                throw new RejectedSample(where(column, key) + ": field '" + name + "' is " + fieldType.glueType()
+            if (value != JsonToken.VALUE_NULL && !fits(parser, column, fieldType, value, key, name)) {
+                throw new RejectedSample(where(column, key, null) + ": field '" + name + "' is " + fieldType.glueType()
                         + " and needs " + needs(fieldType) + " (or null); got " + JsonValues.describe(parser, value));
             }
         }
     }
 
-    /** {@code column 'c'}, or {@code column 'c', key 'k'} inside a map. */
-    private static String where(Column column, String key) {
+    /** {@code column 'c'}, then {@code , key 'k'} inside a map, then {@code , field 'f'} inside its struct. */
+    private static String where(Column column, String key, String field) {
         String where = "column '" + column.columnName() + "'";
-        return key == null ? where : where + ", key " + JsonValues.abbreviate(key);
+        if (key != null) {
+            where += ", key " + JsonValues.abbreviate(key);
+        }
+        return field == null ? where : where + ", field '" + field + "'";
     }
 
     /** What JSON value a type takes, for a reason. */

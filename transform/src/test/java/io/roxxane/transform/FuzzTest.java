@@ -108,13 +108,15 @@ class FuzzTest {
     }
 
     /**
-     * One nested column of the realistic sample given a random entry, field or value: the record
-     * is Ok exactly when the value fits the column's type by {@link ResponseContract#fits}, which
-     * does not share code with the transform.
+     * One nested column of the realistic sample given a random entry, field or value (for a field
+     * that is a map, as app_metrics' labels, also a random entry inside it): the record is Ok exactly
+     * when the value fits the column's type by {@link ResponseContract#fits}, which does not share
+     * code with the transform. Every nested column sees both outcomes.
      */
     @Test
     void handleRequest_whenNestedValuesAreRandom_passesExactlyThoseThatFitTheType() {
         Column[] nested = java.util.Arrays.stream(COLUMNS).filter(c -> !c.type().isScalar()).toArray(Column[]::new);
+        java.util.Map<Column, int[]> outcomes = new java.util.EnumMap<>(Column.class);
         long deadline = System.nanoTime() + BUDGET_NANOS / 3;
         int ok = 0;
         int failed = 0;
@@ -123,7 +125,10 @@ class FuzzTest {
             Random random = new Random(seed);
             ObjectNode sample = TestEvents.sampleTree();
             Column column = nested[random.nextInt(nested.length)];
-            JsonNode value = tweakNested(random, column, sample.get(column.columnName()));
+            JsonNode original = sample.get(column.columnName());
+            assertTrue(original != null && original.isObject(),
+                    "the all-columns fixture must carry nested column " + column.columnName() + " as an object");
+            JsonNode value = tweakNested(random, column, (ObjectNode) original);
             sample.set(column.columnName(), value);
             boolean fits = value.isNull() || ResponseContract.fits(column.type(), value);
             try {
@@ -132,6 +137,7 @@ class FuzzTest {
                 if (!expected.equals(answer.get("result").asText())) {
                     fail("seed " + seed + ": " + column.columnName() + "=" + value + " expected " + expected);
                 }
+                outcomes.computeIfAbsent(column, c -> new int[2])[fits ? 0 : 1]++;
                 if (fits) {
                     ok++;
                 } else {
@@ -143,10 +149,14 @@ class FuzzTest {
         }
         System.out.println("fuzz: nested values, " + ok + " Ok, " + failed + " failed");
         assertTrue(ok > MIN_EVENTS / 5 && failed > MIN_EVENTS / 5, "ok " + ok + ", failed " + failed);
+        for (Column column : nested) {
+            int[] counts = outcomes.getOrDefault(column, new int[2]);
+            assertTrue(counts[0] > 0 && counts[1] > 0, column.columnName() + ": " + counts[0] + " Ok, " + counts[1] + " failed");
+        }
     }
 
-    /** The column's value (an object of entries) with one random change: an entry, a field or the whole value. */
-    private static JsonNode tweakNested(Random random, Column column, JsonNode original) {
+    /** The column's value (an object of entries) with one random change: an entry, a field, a field's entry or the whole value. */
+    private static JsonNode tweakNested(Random random, Column column, ObjectNode original) {
         ObjectNode map = original.deepCopy();
         List<String> keys = new ArrayList<>();
         map.fieldNames().forEachRemaining(keys::add);
@@ -167,13 +177,29 @@ class FuzzTest {
                 List<String> fields = valueType.fieldNames();
                 String field = fields.isEmpty() || random.nextInt(5) == 0 ? randomString(random, 8)
                         : fields.get(random.nextInt(fields.size()));
-                if (random.nextBoolean()) {
+                io.roxxane.schema.ColumnType fieldType = valueType.fields().get(field);
+                if (fieldType != null && !fieldType.isScalar() && struct.get(field) instanceof ObjectNode inner
+                        && random.nextBoolean()) {
+                    tweakEntry(random, inner);
+                } else if (random.nextBoolean()) {
                     struct.remove(field);
                 } else {
                     struct.set(field, randomValue(random, 1));
                 }
                 map.set(key, struct);
                 return map;
+        }
+    }
+
+    /** One entry of a map inside a struct (a label) removed, replaced or added with a random value. */
+    private static void tweakEntry(Random random, ObjectNode map) {
+        List<String> keys = new ArrayList<>();
+        map.fieldNames().forEachRemaining(keys::add);
+        String key = keys.isEmpty() || random.nextInt(3) == 0 ? randomString(random, 10) : keys.get(random.nextInt(keys.size()));
+        if (random.nextInt(3) == 0) {
+            map.remove(key);
+        } else {
+            map.set(key, random.nextBoolean() ? NODES.textNode(randomString(random, 12)) : randomValue(random, 1));
         }
     }
 

@@ -229,6 +229,11 @@ class SchemaUpgradeTest {
         assertEquals(List.of(1, 2), versions);
         JsonNode pools = JSON.readTree(delivered.get(1).data()).get("jvm_memory_pools");
         assertFalse(pools.path("G1 Old Gen").isMissingNode(), "pool names arrive as written: " + pools);
+        JsonNode limit = JSON.readTree(delivered.get(1).data()).path("app_metrics")
+                .path("tomcat.thread.limit{tomcat.thread.pool.name=http-nio-8080}");
+        assertEquals("http-nio-8080", limit.path("labels").path("tomcat.thread.pool.name").asText(),
+                "app_metrics series arrive as written, labels included: " + limit);
+        assertEquals(200.0, limit.path("value").asDouble());
     }
 
     /**
