@@ -72,7 +72,8 @@ public enum Column {
     PROCESS_CPU_TIME_MS("process_cpu_time_ms", ColumnType.BIGINT, "ms", MetricKind.DELTA,
             "CPU time used by this JVM over the interval"),
     PROCESS_RSS_BYTES("process_rss_bytes", ColumnType.BIGINT, "bytes", MetricKind.GAUGE, "Resident set size"),
-    PROCESS_OPEN_FDS("process_open_fds", ColumnType.BIGINT, "count", MetricKind.GAUGE, "Open file descriptors"),
+    PROCESS_OPEN_FDS("process_open_fds", ColumnType.BIGINT, "count", MetricKind.GAUGE,
+            "Open file descriptors, counted every 10th sample while under half the limit, every sample above"),
     PROCESS_MAX_FDS("process_max_fds", ColumnType.BIGINT, "count", MetricKind.GAUGE, "File descriptor limit"),
 
     // JVM memory
