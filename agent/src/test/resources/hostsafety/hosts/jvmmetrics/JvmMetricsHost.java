@@ -23,7 +23,8 @@ import java.util.concurrent.locks.LockSupport;
  * <ul>
  * <li>plant: threads in known states (2 RUNNABLE in accept(), 5 BLOCKED, 7 WAITING, 9 TIMED_WAITING)
  * <li>threads=N: N more parked platform threads
- * <li>gcs=N: after release, N System.gc() calls between the "before" and "after" records
+ * <li>gcs=N: after release, N System.gc() calls between the "before" and "after" records (with
+ *     virtual, the virtual threads start between them too)
  * <li>virtual: after release, set jdk.virtualThreadScheduler.parallelism=3, then start 40 parked
  *     virtual threads and one spinning until exit (JDK 21+); vt-early: read the scheduler bean
  *     first (the control: the property then comes too late)
@@ -72,6 +73,10 @@ public class JvmMetricsHost {
         new BufferedReader(new InputStreamReader(System.in)).readLine();
         rec("released", "uptime", "-", ManagementFactory.getRuntimeMXBean().getUptime());
 
+        if (gcs >= 0) {
+            // before the virtual threads start: starting them allocates, which may collect
+            records("before");
+        }
         if (virtual) {
             if (vtEarly) {
                 schedulerBean("getPoolSize");
@@ -81,7 +86,6 @@ public class JvmMetricsHost {
             rec("after", "vt-parallelism", "-", ((Number) schedulerBean("getParallelism")).longValue());
         }
         if (gcs >= 0) {
-            records("before");
             for (int i = 0; i < gcs; i++) {
                 System.gc();
             }
