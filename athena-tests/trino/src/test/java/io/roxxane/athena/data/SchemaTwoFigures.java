@@ -222,8 +222,6 @@ final class SchemaTwoFigures {
         mount.put("total_bytes", totalMib * MIB);
         mount.put("free_bytes", totalMib * MIB * 3 / 5 - seq * MIB);
         mount.put("available_bytes", totalMib * MIB * 11 / 20 - seq * MIB);
-        mount.put("inodes_total", 52_428_800L);
-        mount.put("inodes_free", 51_200_000L - seq * 10L);
         return mount;
     }
 }
