@@ -69,6 +69,8 @@ class JarContentsIT {
                 String entry = "inst/" + className.replace('.', '/') + ".classdata";
                 assertNotNull(jar.getJarEntry(entry), "the agent needs " + entry + " in the jar");
             }
+            assertNotNull(jar.getJarEntry("inst/io/roxxane/agent/identity/version.properties"),
+                    "the build's version beside AgentVersion, which reads it (without it samples say agent_version unknown)");
             assertTrue(jar.stream().noneMatch(e -> e.getName().startsWith("inst/com/sun/jna/")),
                     "JNA is in the jar: the agent must use OSHI's native-free implementation");
         }
