@@ -201,7 +201,7 @@ final class SchemaTwoFigures {
     private static Map<String, Object> fileSystems(Deployment d, int seq) {
         Map<String, Object> mounts = new LinkedHashMap<>();
         if (d.platform() == null) {
-            Map<String, Object> overlay = new LinkedHashMap<>();   // no inode figures for an overlay: absent
+            Map<String, Object> overlay = new LinkedHashMap<>();
             overlay.put("device", "overlay");
             overlay.put("type", "overlay");
             overlay.put("total_bytes", 64L * 1024 * MIB);
@@ -222,8 +222,6 @@ final class SchemaTwoFigures {
         mount.put("total_bytes", totalMib * MIB);
         mount.put("free_bytes", totalMib * MIB * 3 / 5 - seq * MIB);
         mount.put("available_bytes", totalMib * MIB * 11 / 20 - seq * MIB);
-        mount.put("inodes_total", 52_428_800L);
-        mount.put("inodes_free", 51_200_000L - seq * 10L);
         return mount;
     }
 }
