@@ -23,10 +23,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DataLakeExtension.class)
 class AthenaNamedQueriesTrinoTest {
-    /** The named queries with a test here or, for the schema-2 ones, in {@link AthenaSchemaTwoQueriesTrinoTest}. */
-    private static final List<String> TESTED = List.of("container_cpu_throttling", "dropped_samples_by_agent",
-            "gc_pause_by_service_day", "growing_threads_or_metaspace", "heap_by_pod", "heap_gc_by_service_hour", "host_headroom",
-            "memory_pools_near_max", "oom_kills_by_service", "seq_gaps", "seq_loss_and_duplicates");
+    /**
+     * The named queries with a test here or, for the schema-2 ones, in {@link AthenaSchemaTwoQueriesTrinoTest} and (those
+     * over {@code app_metrics}) {@link AthenaAppMetricsQueriesTrinoTest}.
+     */
+    private static final List<String> TESTED = List.of("app_hikari_pending", "app_kafka_consumer_lag", "app_tomcat_threads",
+            "container_cpu_throttling", "dropped_samples_by_agent", "gc_pause_by_service_day", "growing_threads_or_metaspace",
+            "heap_by_pod", "heap_gc_by_service_hour", "host_headroom", "memory_pools_near_max", "oom_kills_by_service", "seq_gaps",
+            "seq_loss_and_duplicates");
 
     @Test
     void everyNamedQuery_hasATest_andRunsInTheTablesDatabase(DataLake lake) {

@@ -12,8 +12,9 @@ import java.util.Set;
 
 /**
  * One sample of one instance of {@link SampleFleet}, as the agent of the instance's schema version
- * writes it: the figures the queries read, set deliberately (schema 2's by {@link SchemaTwoFigures}),
- * every other column of that version filled by its type, and only the columns that version knows.
+ * writes it: the figures the queries read, set deliberately (schema 2's by {@link SchemaTwoFigures},
+ * {@code app_metrics} by {@link AppMetricsFigures}), every other column of that version filled by its
+ * type, and only the columns that version knows.
  */
 final class SampleFigures {
     private static final long MIB = 1024L * 1024;
@@ -27,9 +28,11 @@ final class SampleFigures {
             Column.JVM_VIRTUAL_THREADS_QUEUED, Column.JVM_VIRTUAL_THREADS_CARRIERS, Column.RESOURCE_ATTRIBUTES);
 
     private final SampleFleet fleet;
+    private final AppMetricsFigures appMetrics;
 
     SampleFigures(SampleFleet fleet) {
         this.fleet = fleet;
+        this.appMetrics = new AppMetricsFigures(fleet);
     }
 
     Map<String, Object> sample(Instance instance, int seq, Random random) {
@@ -64,6 +67,10 @@ final class SampleFigures {
                     && !isFleetContext(column)) {
                 sample.put(column.columnName(), filler(column.type(), seq, random));
             }
+        }
+        if (instance.schemaVersion() >= 2) {
+            // Over the fillers, once they drew their random values: every other figure stays what it was.
+            appMetrics.put(sample, instance, seq);
         }
         if (instance == fleet.old || instance == fleet.edge14 || instance == fleet.edge15) {
             sample.put("future_metric", Map.of("nested", List.of(1, 2, 3)));

@@ -27,7 +27,10 @@ import java.util.Random;
  *   <li>four schema-2 agents started after the upgrade (23:10, two hours): checkout and billing
  *       pods on Kubernetes, a checkout task on ECS Fargate (ZGC), a billing container on a plain
  *       Docker host (Parallel GC, no fleet context); throttling, OOM kills on both days, pools at
- *       90 % of their max ({@link Deployment});</li>
+ *       90 % of their max ({@link Deployment}); the application's MBeans in {@code app_metrics}: a
+ *       saturated Tomcat pool and a HikariCP pool with threads waiting in the checkout pod, a Kafka
+ *       consumer falling behind in the billing pod, a rule's Tomcat series without the pool label on
+ *       the Docker host, none at all in the ECS task ({@link AppMetricsFigures});</li>
  *   <li>a checkout pod whose agent was upgraded before the stack (22:25 to 22:55): schema-2 samples
  *       converted with the schema-1 table, so their schema-2 values never reach the table;</li>
  *   <li>an old instance 20 days back and two at 14 and 15 days back (around QuickSight's window),

@@ -201,7 +201,7 @@ final class SchemaTwoFigures {
     private static Map<String, Object> fileSystems(Deployment d, int seq) {
         Map<String, Object> mounts = new LinkedHashMap<>();
         if (d.platform() == null) {
-            Map<String, Object> overlay = new LinkedHashMap<>();   // no inode figures for an overlay: absent
+            Map<String, Object> overlay = new LinkedHashMap<>();
             overlay.put("device", "overlay");
             overlay.put("type", "overlay");
             overlay.put("total_bytes", 64L * 1024 * MIB);

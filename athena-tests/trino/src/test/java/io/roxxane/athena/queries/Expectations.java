@@ -226,15 +226,11 @@ public final class Expectations {
      * and today (by partition), in no particular order.
      */
     public static List<Map<String, Object>> quickSightSamples(List<StoredRow> rows, LocalDate today) {
-        String first = today.minusDays(14).toString();
         List<Map<String, Object>> result = new ArrayList<>();
-        for (StoredRow r : rows) {
-            if (r.dayUtc().compareTo(first) < 0) {
-                continue;
-            }
+        for (StoredRow r : lastFourteenDays(rows, today)) {
             Map<String, Object> row = new LinkedHashMap<>();
             long gcTime = orZero(r.lng("jvm_gc_young_time_ms")) + orZero(r.lng("jvm_gc_old_time_ms"));
-            row.put("sample_time", LocalDateTime.ofInstant(Instant.ofEpochMilli(r.lng("ts")), ZoneOffset.UTC));
+            row.put("sample_time", sampleTime(r));
             row.put("service", r.service());
             row.put("host", r.str("host"));
             row.put("instance_id", r.str("instance_id"));
@@ -254,6 +250,20 @@ public final class Expectations {
             result.add(row);
         }
         return result;
+    }
+
+    /**
+     * The rows a QuickSight data set reads: those of the 14 UTC days before {@code today} and today,
+     * by partition ({@code concat(year, '-', month, '-', day) >= CAST(current_date - interval '14' day AS varchar)}).
+     */
+    static List<StoredRow> lastFourteenDays(List<StoredRow> rows, LocalDate today) {
+        String first = today.minusDays(14).toString();
+        return rows.stream().filter(r -> r.dayUtc().compareTo(first) >= 0).toList();
+    }
+
+    /** {@code CAST(from_unixtime(ts / 1000.0) AS timestamp)} in a UTC session. */
+    static LocalDateTime sampleTime(StoredRow r) {
+        return LocalDateTime.ofInstant(Instant.ofEpochMilli(r.lng("ts")), ZoneOffset.UTC);
     }
 
     /** SQL's {@code coalesce}: the first value that is not NULL. */
@@ -292,9 +302,8 @@ public final class Expectations {
         return min;
     }
 
-    /** Groups in key order, NULL keys as their own group, last. */
-    static <K extends Comparable<K>> Map<List<K>, List<StoredRow>> groups(List<StoredRow> rows,
-            Function<StoredRow, List<K>> key) {
+    /** Groups (of rows, or of anything drawn from them) in key order, NULL keys as their own group, last. */
+    static <T, K extends Comparable<K>> Map<List<K>, List<T>> groups(List<T> rows, Function<T, List<K>> key) {
         Comparator<List<K>> order = (a, b) -> {
             for (int i = 0; i < a.size(); i++) {
                 int c = Comparator.nullsLast(Comparator.<K>naturalOrder()).compare(a.get(i), b.get(i));
@@ -304,8 +313,8 @@ public final class Expectations {
             }
             return 0;
         };
-        Map<List<K>, List<StoredRow>> groups = new TreeMap<>(order);
-        for (StoredRow r : rows) {
+        Map<List<K>, List<T>> groups = new TreeMap<>(order);
+        for (T r : rows) {
             groups.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r);
         }
         return groups;

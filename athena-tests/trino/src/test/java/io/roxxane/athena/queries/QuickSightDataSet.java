@@ -12,18 +12,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The custom SQL of the QuickSight data set in docs/quicksight.md, as a reader of the guide sends
- * it to Athena: the {@code data-set.json} block with the guide's shell variables substituted.
+ * The custom SQL of a QuickSight data set in docs/quicksight.md, as a reader of the guide sends
+ * it to Athena: a {@code cat > <file> <<EOF} block ({@code data-set.json}, the samples;
+ * {@code tomcat-data-set.json}, Tomcat's thread pools) with the guide's shell variables substituted.
  *
  * @param sql the {@code SqlQuery}
  * @param columns the declared {@code Columns}, name to QuickSight type, in order
  */
 public record QuickSightDataSet(String sql, Map<String, String> columns) {
     private static final Pattern ASSIGNMENT = Pattern.compile("(?m)^([A-Z_]+)=(\\S*)(\\s+#.*)?$");
-    private static final Pattern HEREDOC = Pattern.compile("(?s)cat > data-set\\.json <<EOF\\n(.*?)\\nEOF\\n");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Z_]+)}?");
 
+    /** The guide's first data set, {@code data-set.json}. */
     public static QuickSightDataSet read(Path guide) {
+        return read(guide, "data-set.json");
+    }
+
+    /** The data set the guide writes to {@code file} (e.g. {@code tomcat-data-set.json}). */
+    public static QuickSightDataSet read(Path guide, String file) {
+        Pattern heredoc = Pattern.compile("(?s)cat > " + Pattern.quote(file) + " <<EOF\\n(.*?)\\nEOF\\n");
         try {
             String text = Files.readString(guide);
             Map<String, String> variables = new LinkedHashMap<>();
@@ -34,9 +41,9 @@ public record QuickSightDataSet(String sql, Map<String, String> columns) {
                     variables.put(assignment.group(1), substitute(assignment.group(2), variables));
                 }
             }
-            Matcher block = HEREDOC.matcher(text);
+            Matcher block = heredoc.matcher(text);
             if (!block.find()) {
-                throw new IllegalStateException("no 'cat > data-set.json <<EOF' block in " + guide);
+                throw new IllegalStateException("no 'cat > " + file + " <<EOF' block in " + guide);
             }
             JsonNode set = new ObjectMapper().readTree(substitute(block.group(1), variables));
             JsonNode custom = set.path("PhysicalTableMap").elements().next().path("CustomSql");
