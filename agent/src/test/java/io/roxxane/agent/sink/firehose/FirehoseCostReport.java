@@ -36,7 +36,7 @@ public final class FirehoseCostReport {
 
     /** Where the simulated samples come from. */
     enum Source {
-        /** A sample line the agent wrote with sink=log on this machine (test resource firehose/sample-line.json). */
+        /** A schema-2 sample the agent wrote on this machine under bench/agents/Workload.java (the 151st of bench/pipeline/run.sh's recording; test resource firehose/sample-line.json). */
         RECORDED,
         /** Every column filled with values of realistic magnitude: the largest sample the agent writes. */
         ALL_COLUMNS
