@@ -36,7 +36,10 @@ public final class FirehoseCostReport {
 
     /** Where the simulated samples come from. */
     enum Source {
-        /** A schema-2 sample the agent wrote on this machine under bench/agents/Workload.java (the 151st of bench/pipeline/run.sh's recording; test resource firehose/sample-line.json). */
+        /**
+         * A schema-2 sample the agent wrote on this machine under bench/agents/Workload.java (the
+         * 151st of bench/pipeline/run.sh's recording; test resource firehose/sample-line.json).
+         */
         RECORDED,
         /** Every column filled with values of realistic magnitude: the largest sample the agent writes. */
         ALL_COLUMNS
