@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Samples lost per way to die, with and without spool=, at 1 s and 10 s, and the spool's cost:
 # runs DeathBench (agent/src/test/.../sink/firehose/DeathBench.java) through failsafe on the built
-# jar and prints the tables. About 25 minutes with the defaults.
+# jar and prints the tables. About 40 minutes with the defaults.
 #   INTERVALS=1,10   COST_SECONDS=120   OUT=target/bench/deaths/<UTC time>
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
