@@ -69,13 +69,18 @@ final class Hosts {
     }
 
     /** The class path of a host: its compiled classes plus the jars of its library set (or none). */
-    static synchronized String classPath(String host, String libs) {
-        Path classes = COMPILED.get(host);
+    static String classPath(String host, String libs) {
+        return classPath("hosts", 11, host, libs);
+    }
+
+    /**
+     * The class path of the host whose sources are the test resources {@code hostsafety/FOLDER/HOST}
+     * ({@code hostsafety/HOST} for an empty folder), compiled once per run for {@code release}
+     * against the jars of its library set (or none).
+     */
+    static synchronized String classPath(String folder, int release, String host, String libs) {
         List<String> jars = libs == null ? Collections.emptyList() : jars(hostLibs(libs));
-        if (classes == null) {
-            classes = compile(host, jars);
-            COMPILED.put(host, classes);
-        }
+        Path classes = COMPILED.computeIfAbsent(folder + "/" + host, h -> compile(folder, release, host, jars));
         List<String> entries = new ArrayList<>();
         entries.add(classes.toString());
         entries.addAll(jars);
@@ -91,13 +96,15 @@ final class Hosts {
         }
     }
 
-    private static Path compile(String host, List<String> classPath) {
+    private static Path compile(String folder, int release, String host, List<String> classPath) {
         try {
-            URL resource = Hosts.class.getResource("/hostsafety/hosts/" + host);
-            assertNotNull(resource, "host sources hostsafety/hosts/" + host + " not on the test class path");
+            String root = "/hostsafety/" + (folder.isEmpty() ? "" : folder + "/") + host;
+            URL resource = Hosts.class.getResource(root);
+            assertNotNull(resource, "host sources " + root.substring(1) + " not on the test class path");
             Path sources = Paths.get(resource.toURI());
-            Path out = Files.createDirectories(agentJar().getParent().resolve("hostsafety").resolve("hosts").resolve(host));
-            List<String> args = new ArrayList<>(Arrays.asList("--release", "11", "-d", out.toString()));
+            Path out = Files.createDirectories(agentJar().getParent().resolve("hostsafety")
+                    .resolve(folder.isEmpty() ? "app-hosts" : folder).resolve(host));
+            List<String> args = new ArrayList<>(Arrays.asList("--release", String.valueOf(release), "-d", out.toString()));
             if (!classPath.isEmpty()) {
                 args.add("-cp");
                 args.add(String.join(File.pathSeparator, classPath));
