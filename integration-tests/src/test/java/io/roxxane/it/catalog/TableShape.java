@@ -2,7 +2,7 @@ package io.roxxane.it.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.roxxane.provisioner.resources.GlueTableSpec;
+import io.roxxane.provisioner.resources.spec.GlueTableSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,7 @@ package io.roxxane.provisioner.resources;
 import io.roxxane.provisioner.engine.DeleteResult;
 import io.roxxane.provisioner.engine.Difference;
 import io.roxxane.provisioner.engine.Observation;
+import io.roxxane.provisioner.resources.spec.BucketNotificationSpec;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.s3.model.FilterRule;

@@ -4,6 +4,7 @@ import io.roxxane.provisioner.aws.AwsErrors;
 import io.roxxane.provisioner.engine.DeleteResult;
 import io.roxxane.provisioner.engine.Difference;
 import io.roxxane.provisioner.engine.Observation;
+import io.roxxane.provisioner.resources.spec.BucketSpec;
 import io.roxxane.provisioner.stack.Policies;
 import java.util.ArrayList;
 import java.util.List;

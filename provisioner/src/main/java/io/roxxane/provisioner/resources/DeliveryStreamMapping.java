@@ -1,6 +1,8 @@
 package io.roxxane.provisioner.resources;
 
-import io.roxxane.provisioner.resources.DeliveryStreamSpec.Processor;
+import io.roxxane.provisioner.resources.spec.DeliveryStreamSpec.Processor;
+import io.roxxane.provisioner.resources.spec.DeliveryStreamSpec;
+import io.roxxane.provisioner.resources.spec.JsonDeserializer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -5,6 +5,7 @@ import io.roxxane.provisioner.aws.AwsErrors;
 import io.roxxane.provisioner.engine.DeleteResult;
 import io.roxxane.provisioner.engine.Difference;
 import io.roxxane.provisioner.engine.Observation;
+import io.roxxane.provisioner.resources.spec.FunctionSpec;
 import io.roxxane.provisioner.stack.Policies;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -5,6 +5,7 @@ import io.roxxane.provisioner.engine.DeleteResult;
 import io.roxxane.provisioner.engine.Difference;
 import io.roxxane.provisioner.engine.Observation;
 import io.roxxane.provisioner.engine.Planner;
+import io.roxxane.provisioner.resources.spec.GlueDatabaseSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,7 @@ package io.roxxane.provisioner.resources;
 import io.roxxane.provisioner.engine.DeleteResult;
 import io.roxxane.provisioner.engine.Difference;
 import io.roxxane.provisioner.engine.Observation;
+import io.roxxane.provisioner.resources.spec.LogGroupSpec;
 import io.roxxane.provisioner.stack.StackLayout;
 import java.util.List;
 import java.util.Objects;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.roxxane.provisioner.engine.DeleteResult;
 import io.roxxane.provisioner.engine.Difference;
 import io.roxxane.provisioner.engine.Observation;
+import io.roxxane.provisioner.resources.spec.RoleSpec;
 import io.roxxane.provisioner.stack.Policies;
 import java.util.List;
 import java.util.Map;

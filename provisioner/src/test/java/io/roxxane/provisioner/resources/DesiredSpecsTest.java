@@ -1,14 +1,12 @@
 package io.roxxane.provisioner.resources;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-
 import io.roxxane.provisioner.engine.Difference;
 import io.roxxane.provisioner.engine.Differences;
-import io.roxxane.provisioner.resources.GlueTableSpec.ColumnSpec;
+import io.roxxane.provisioner.resources.spec.DeliveryStreamSpec;
+import io.roxxane.provisioner.resources.spec.FunctionSpec;
+import io.roxxane.provisioner.resources.spec.GlueTableSpec.ColumnSpec;
+import io.roxxane.provisioner.resources.spec.GlueTableSpec;
+import io.roxxane.provisioner.resources.spec.JsonDeserializer;
 import io.roxxane.provisioner.stack.StackLayout;
 import io.roxxane.provisioner.stack.TestStacks;
 import io.roxxane.schema.Column;
@@ -22,6 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.firehose.model.ExtendedS3DestinationConfiguration;
 import software.amazon.awssdk.services.firehose.model.ExtendedS3DestinationUpdate;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 class DesiredSpecsTest {
     @TempDir

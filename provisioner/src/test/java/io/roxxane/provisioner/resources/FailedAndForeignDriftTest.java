@@ -1,8 +1,5 @@
 package io.roxxane.provisioner.resources;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.roxxane.provisioner.aws.AwsClients;
 import io.roxxane.provisioner.aws.IamPropagation;
 import io.roxxane.provisioner.config.Setting;
@@ -10,6 +7,8 @@ import io.roxxane.provisioner.engine.Action;
 import io.roxxane.provisioner.engine.Operations;
 import io.roxxane.provisioner.engine.Progress;
 import io.roxxane.provisioner.engine.Resource;
+import io.roxxane.provisioner.resources.spec.DeliveryStreamSpec;
+import io.roxxane.provisioner.resources.spec.FunctionSpec;
 import io.roxxane.provisioner.stack.StackLayout;
 import io.roxxane.provisioner.stack.TestStacks;
 import java.io.ByteArrayOutputStream;
@@ -38,6 +37,8 @@ import software.amazon.awssdk.services.lambda.model.RemovePermissionResponse;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.State;
 import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What status must report though the configuration matches: a function Lambda marks Failed, a

@@ -1,11 +1,5 @@
 package io.roxxane.provisioner.resources;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.roxxane.provisioner.aws.AwsClients;
 import io.roxxane.provisioner.aws.IamPropagation;
 import io.roxxane.provisioner.config.Setting;
@@ -14,7 +8,10 @@ import io.roxxane.provisioner.engine.Change;
 import io.roxxane.provisioner.engine.Observation;
 import io.roxxane.provisioner.engine.Planner;
 import io.roxxane.provisioner.engine.Resource;
-import io.roxxane.provisioner.resources.GlueTableSpec.ColumnSpec;
+import io.roxxane.provisioner.resources.spec.DeliveryStreamSpec;
+import io.roxxane.provisioner.resources.spec.GlueTableSpec.ColumnSpec;
+import io.roxxane.provisioner.resources.spec.GlueTableSpec;
+import io.roxxane.provisioner.resources.spec.JsonDeserializer;
 import io.roxxane.provisioner.stack.StackLayout;
 import io.roxxane.provisioner.stack.StackResources;
 import io.roxxane.provisioner.stack.TestStacks;
@@ -43,6 +40,11 @@ import software.amazon.awssdk.services.glue.model.GetTableResponse;
 import software.amazon.awssdk.services.glue.model.Table;
 import software.amazon.awssdk.services.glue.model.UpdateTableRequest;
 import software.amazon.awssdk.services.glue.model.UpdateTableResponse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A stack made by the schema-1 provisioner, planned and applied by this one: the Glue table and

@@ -7,7 +7,7 @@ import io.roxxane.provisioner.config.JarLocator;
 import io.roxxane.provisioner.config.Settings;
 import io.roxxane.provisioner.config.SettingsResolver;
 import io.roxxane.provisioner.resources.DeliveryStreamResource;
-import io.roxxane.provisioner.resources.DeliveryStreamSpec;
+import io.roxxane.provisioner.resources.spec.DeliveryStreamSpec;
 import io.roxxane.provisioner.stack.StackLayout;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.roxxane.provisioner.resources;
+package io.roxxane.provisioner.resources.spec;
 
 import java.util.List;
 import java.util.Map;

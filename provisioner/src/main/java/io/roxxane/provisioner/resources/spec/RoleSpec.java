@@ -1,4 +1,4 @@
-package io.roxxane.provisioner.resources;
+package io.roxxane.provisioner.resources.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
