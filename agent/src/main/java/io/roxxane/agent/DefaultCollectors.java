@@ -2,6 +2,7 @@ package io.roxxane.agent;
 
 import io.roxxane.agent.collect.Collector;
 import io.roxxane.agent.collect.CollectorSet;
+import io.roxxane.agent.collect.NamedCollector;
 import io.roxxane.agent.collect.app.AppMetricsCollector;
 import io.roxxane.agent.collect.app.AppSettings;
 import io.roxxane.agent.collect.app.BeanSource;
@@ -55,7 +56,7 @@ public final class DefaultCollectors {
     }
 
     public static CollectorSet create() {
-        List<Collector> collectors = new ArrayList<Collector>();
+        List<NamedCollector> collectors = new ArrayList<NamedCollector>();
         int unavailable = addJvmCollectors(collectors);
         unavailable += addHostCollectors(collectors);
         return new CollectorSet(collectors, unavailable);
@@ -65,7 +66,7 @@ public final class DefaultCollectors {
      * The JVM collectors, those that read the same MXBeans next to each other: at one sample a
      * second each one's code and data start cold, and a neighbour that has just used them helps.
      */
-    private static int addJvmCollectors(List<Collector> collectors) {
+    private static int addJvmCollectors(List<NamedCollector> collectors) {
         int unavailable = 0;
         unavailable += add(collectors, "jvm-memory", new Factory() {
             public Collector create() {
@@ -150,13 +151,14 @@ public final class DefaultCollectors {
         if (sources.isEmpty()) {
             return base;
         }
-        List<Collector> collectors = new ArrayList<Collector>(base.collectors());
-        collectors.add(new AppMetricsCollector(new AppSettings(sources, config.jmxMaxMBeans(), config.jmxMaxValues(),
-                AppSettings.DEFAULT_BUDGET_MILLIS)));
+        List<NamedCollector> collectors = new ArrayList<NamedCollector>(base.collectors());
+        AppSettings settings = new AppSettings(sources, config.jmxMaxMBeans(), config.jmxMaxValues(),
+                AppSettings.DEFAULT_BUDGET_MILLIS);
+        collectors.add(new NamedCollector("app-mbeans", new AppMetricsCollector(settings)));
         return new CollectorSet(collectors, base.disabledCount());
     }
 
-    private static int addHostCollectors(List<Collector> collectors) {
+    private static int addHostCollectors(List<NamedCollector> collectors) {
         final OshiFallback oshi = new OshiFallback();
         if (!isLinux()) {
             try {
@@ -246,9 +248,9 @@ public final class DefaultCollectors {
     }
 
     /** Adds the collector the factory makes; returns 1 if it could not be made. */
-    private static int add(List<Collector> collectors, String name, Factory factory) {
+    private static int add(List<NamedCollector> collectors, String name, Factory factory) {
         try {
-            collectors.add(factory.create());
+            collectors.add(new NamedCollector(name, factory.create()));
             return 0;
         } catch (Throwable t) {
             AgentLog.warn("collector " + name + " unavailable: " + AgentLog.describe(t) + "; the others go on");

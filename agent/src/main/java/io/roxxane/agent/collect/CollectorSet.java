@@ -8,12 +8,12 @@ import java.util.List;
 
 /** Runs every enabled collector; switches off, with one warning, any that fails. */
 public final class CollectorSet {
-    private final List<Collector> collectors;
+    private final List<NamedCollector> collectors;
     private final boolean[] disabled;
     private int disabledCount;
 
-    public CollectorSet(List<Collector> collectors, int unavailableAtStart) {
-        this.collectors = new ArrayList<Collector>(collectors);
+    public CollectorSet(List<NamedCollector> collectors, int unavailableAtStart) {
+        this.collectors = new ArrayList<NamedCollector>(collectors);
         this.disabled = new boolean[collectors.size()];
         this.disabledCount = unavailableAtStart;
     }
@@ -24,7 +24,7 @@ public final class CollectorSet {
             if (disabled[i]) {
                 continue;
             }
-            Collector collector = collectors.get(i);
+            NamedCollector collector = collectors.get(i);
             try {
                 collector.collect(sample);
             } catch (Throwable t) {
@@ -41,7 +41,7 @@ public final class CollectorSet {
         return disabledCount;
     }
 
-    public List<Collector> collectors() {
+    public List<NamedCollector> collectors() {
         return Collections.unmodifiableList(collectors);
     }
 }

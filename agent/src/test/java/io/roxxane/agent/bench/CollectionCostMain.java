@@ -1,6 +1,6 @@
 package io.roxxane.agent.bench;
 
-import io.roxxane.agent.collect.Collector;
+import io.roxxane.agent.collect.NamedCollector;
 import io.roxxane.agent.collect.CollectorSet;
 import io.roxxane.agent.DefaultCollectors;
 import io.roxxane.agent.sample.Sample;
@@ -80,9 +80,9 @@ public final class CollectionCostMain {
                 childrenUs, jvmUs + childrenUs, wallUs);
     }
 
-    private static void perCollector(List<Collector> collectors, int n) throws Exception {
+    private static void perCollector(List<NamedCollector> collectors, int n) throws Exception {
         System.out.println("per collector (CPU us per sample, median / p90):");
-        for (Collector collector : collectors) {
+        for (NamedCollector collector : collectors) {
             long[] cpu = new long[n];
             for (int i = 0; i < n; i++) {
                 Sample sample = new Sample();

@@ -1,6 +1,7 @@
 package io.roxxane.agent.bench;
 
 import io.roxxane.agent.collect.Collector;
+import io.roxxane.agent.collect.NamedCollector;
 import io.roxxane.agent.DefaultCollectors;
 import io.roxxane.agent.collect.Deltas;
 import io.roxxane.agent.sample.Sample;
@@ -35,7 +36,8 @@ public final class NaiveOshiSampler {
         oshi.nativefree.SystemInfo system = new oshi.nativefree.SystemInfo();
         this.hal = system.getHardware();
         this.os = system.getOperatingSystem();
-        for (Collector collector : DefaultCollectors.create().collectors()) {
+        for (NamedCollector named : DefaultCollectors.create().collectors()) {
+            Collector collector = named.collector();
             if (collector.getClass().getPackage().getName().endsWith(".jvm")) {
                 jvmCollectors.add(collector);
             }

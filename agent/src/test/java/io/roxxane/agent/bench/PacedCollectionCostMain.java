@@ -1,6 +1,6 @@
 package io.roxxane.agent.bench;
 
-import io.roxxane.agent.collect.Collector;
+import io.roxxane.agent.collect.NamedCollector;
 import io.roxxane.agent.collect.CollectorSet;
 import io.roxxane.agent.DefaultCollectors;
 import io.roxxane.agent.sample.Sample;
@@ -31,7 +31,7 @@ public final class PacedCollectionCostMain {
         int samples = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         long paceMillis = args.length > 1 ? Long.parseLong(args[1]) : 1_000;
         CollectorSet set = DefaultCollectors.create();
-        List<Collector> collectors = set.collectors();
+        List<NamedCollector> collectors = set.collectors();
         SampleEncoder encoder = new SampleEncoder();
         long[][] perCollector = new long[collectors.size()][samples];
         long[] encode = new long[samples];

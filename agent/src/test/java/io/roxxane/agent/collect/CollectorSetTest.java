@@ -33,20 +33,12 @@ class CollectorSetTest {
         AtomicInteger failingCalls = new AtomicInteger();
         AtomicInteger before = new AtomicInteger();
         AtomicInteger after = new AtomicInteger();
-        Collector first = counting("first", before, Column.JVM_UPTIME_MS);
-        Collector failing = new Collector() {
-            @Override
-            public String name() {
-                return "broken";
-            }
-
-            @Override
-            public void collect(Sample sample) {
-                failingCalls.incrementAndGet();
-                throw new IllegalStateException("disk vanished");
-            }
-        };
-        Collector last = counting("last", after, Column.JVM_CLASSES_LOADED);
+        NamedCollector first = counting("first", before, Column.JVM_UPTIME_MS);
+        NamedCollector failing = new NamedCollector("broken", sample -> {
+            failingCalls.incrementAndGet();
+            throw new IllegalStateException("disk vanished");
+        });
+        NamedCollector last = counting("last", after, Column.JVM_CLASSES_LOADED);
         CollectorSet set = new CollectorSet(List.of(first, failing, last), 2);
         assertEquals(2, set.disabledCount(), "the ones unavailable at start");
 
@@ -66,17 +58,9 @@ class CollectorSetTest {
 
     @Test
     void collectInto_whenCollectorThrowsAnError_stillNeverThrows() {
-        Collector fatal = new Collector() {
-            @Override
-            public String name() {
-                return "fatal";
-            }
-
-            @Override
-            public void collect(Sample sample) {
-                throw new LinkageError("class gone");
-            }
-        };
+        NamedCollector fatal = new NamedCollector("fatal", sample -> {
+            throw new LinkageError("class gone");
+        });
         CollectorSet set = new CollectorSet(List.of(fatal), 0);
         set.collectInto(new Sample());
         set.collectInto(new Sample());
@@ -84,17 +68,7 @@ class CollectorSetTest {
         assertEquals(1, log.toString(StandardCharsets.UTF_8).split("\n").length);
     }
 
-    private static Collector counting(String name, AtomicInteger calls, Column column) {
-        return new Collector() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public void collect(Sample sample) {
-                sample.set(column, calls.incrementAndGet());
-            }
-        };
+    private static NamedCollector counting(String name, AtomicInteger calls, Column column) {
+        return new NamedCollector(name, sample -> sample.set(column, calls.incrementAndGet()));
     }
 }

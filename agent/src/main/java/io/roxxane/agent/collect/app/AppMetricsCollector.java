@@ -24,11 +24,6 @@ public final class AppMetricsCollector implements Collector {
     }
 
     @Override
-    public String name() {
-        return "app-mbeans";
-    }
-
-    @Override
     public void collect(Sample sample) {
         if (workers == null && !start()) {
             return;

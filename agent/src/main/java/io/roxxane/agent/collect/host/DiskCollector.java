@@ -1,7 +1,8 @@
 package io.roxxane.agent.collect.host;
 
 import io.roxxane.agent.collect.Collector;
-import io.roxxane.agent.collect.Deltas;
+import io.roxxane.agent.collect.Every;
+import io.roxxane.agent.collect.SummedCounters;
 import io.roxxane.agent.collect.ProcFile;
 import io.roxxane.agent.sample.Sample;
 import io.roxxane.agent.sample.Struct;
@@ -36,7 +37,9 @@ public final class DiskCollector implements Collector {
     private final OshiFallback oshi;
     private final File sysBlock;
     private final ProcFile diskstats;
-    private final long[] totals = new long[4];
+    private final SummedCounters summed = new SummedCounters(Column.HOST_DISK_READS, Column.HOST_DISK_READ_BYTES,
+            Column.HOST_DISK_WRITES, Column.HOST_DISK_WRITE_BYTES);
+    private final long[] totals = summed.totals();
     /** The disks by kernel name; null when /sys/block cannot be listed. */
     private List<String> disks;
     /** Each disk's counters, in the order of {@link #disks}. */
@@ -44,12 +47,8 @@ public final class DiskCollector implements Collector {
     /** Which disks had a row in this read of /proc/diskstats. */
     private boolean[] seen = new boolean[0];
     private List<HWDiskStore> oshiDisks;
-    private long listedAtMillis;
+    private final Every relisting = Every.millis(REFRESH_MS).fromNow();
     private boolean lastReadFromProc;
-    private final Deltas readBytes = new Deltas();
-    private final Deltas writeBytes = new Deltas();
-    private final Deltas reads = new Deltas();
-    private final Deltas writes = new Deltas();
 
     public DiskCollector(OshiFallback oshi) {
         this(oshi, new File("/sys/block"), new ProcFile("/proc/diskstats", 4_096));
@@ -60,20 +59,13 @@ public final class DiskCollector implements Collector {
         this.sysBlock = sysBlock;
         this.diskstats = diskstats;
         this.disks = listDisks(sysBlock);
-        this.listedAtMillis = System.currentTimeMillis();
         keepCounters();
     }
 
     @Override
-    public String name() {
-        return "host-disk";
-    }
-
-    @Override
     public void collect(Sample sample) {
-        long now = System.currentTimeMillis();
         boolean relisted = false;
-        if (now - listedAtMillis >= REFRESH_MS) {
+        if (relisting.due()) {
             List<String> fresh = listDisks(sysBlock);
             relisted = fresh == null ? disks != null : !fresh.equals(disks);
             disks = fresh;
@@ -83,7 +75,6 @@ public final class DiskCollector implements Collector {
                 relisted |= !oshiNames(freshOshi).equals(oshiNames(oshiDisks));
                 oshiDisks = freshOshi;
             }
-            listedAtMillis = now;
         }
         boolean fromProc = disks != null && readDiskstats();
         if (disks != null) {
@@ -94,17 +85,7 @@ public final class DiskCollector implements Collector {
         }
         boolean sourceChanged = fromProc != lastReadFromProc;
         lastReadFromProc = fromProc;
-        long dr = reads.next(totals[0]);
-        long drb = readBytes.next(totals[1]);
-        long dw = writes.next(totals[2]);
-        long dwb = writeBytes.next(totals[3]);
-        if (relisted || sourceChanged || drb < 0 || dwb < 0 || dr < 0 || dw < 0) {
-            return;
-        }
-        sample.set(Column.HOST_DISK_READ_BYTES, drb)
-                .set(Column.HOST_DISK_WRITE_BYTES, dwb)
-                .set(Column.HOST_DISK_READS, dr)
-                .set(Column.HOST_DISK_WRITES, dw);
+        summed.report(sample, relisted || sourceChanged);
     }
 
     /**

@@ -80,11 +80,6 @@ public final class HostCpuCollector implements Collector {
     }
 
     @Override
-    public String name() {
-        return "host-cpu";
-    }
-
-    @Override
     public void collect(Sample sample) {
         collectUtilisation(sample);
         collectLoad(sample);

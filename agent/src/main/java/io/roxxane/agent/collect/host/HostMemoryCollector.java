@@ -25,11 +25,6 @@ public final class HostMemoryCollector implements Collector {
     }
 
     @Override
-    public String name() {
-        return "host-memory";
-    }
-
-    @Override
     public void collect(Sample sample) {
         if (meminfo.read()) {
             long total = meminfo.kbLineBytes("MemTotal:");

@@ -35,11 +35,6 @@ public final class PressureCollector implements Collector {
     }
 
     @Override
-    public String name() {
-        return "host-pressure";
-    }
-
-    @Override
     public void collect(Sample sample) {
         if (cpu != null && cpu.read()) {
             sample.set(Column.HOST_PRESSURE_CPU_SOME_AVG10, cpu.someAvg10());

@@ -32,11 +32,6 @@ public final class ProcessMemoryCollector implements Collector {
     }
 
     @Override
-    public String name() {
-        return "process-memory";
-    }
-
-    @Override
     public void collect(Sample sample) {
         if (pageSize > 0 && statm.read(128)) {
             long residentPages = statm.number(statm.skipField(0)); // fields: size resident shared ...

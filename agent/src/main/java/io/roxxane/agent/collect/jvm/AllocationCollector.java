@@ -51,11 +51,6 @@ public final class AllocationCollector implements Collector {
         this.perThread = extended.getMethod("getThreadAllocatedBytes", long[].class);
     }
 
-    @Override
-    public String name() {
-        return "jvm-allocation";
-    }
-
     /** Whether the exact JVM-wide total is used (Java 14+). */
     public boolean exact() {
         return total != null;

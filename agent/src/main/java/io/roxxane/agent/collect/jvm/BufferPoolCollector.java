@@ -34,11 +34,6 @@ public final class BufferPoolCollector implements Collector {
     }
 
     @Override
-    public String name() {
-        return "jvm-buffers";
-    }
-
-    @Override
     public void collect(Sample sample) {
         if (direct != null) {
             sample.set(Column.JVM_BUFFER_DIRECT_BYTES, direct.getMemoryUsed())

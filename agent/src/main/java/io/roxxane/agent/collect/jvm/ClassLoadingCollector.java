@@ -21,11 +21,6 @@ public final class ClassLoadingCollector implements Collector {
     }
 
     @Override
-    public String name() {
-        return "jvm-classes";
-    }
-
-    @Override
     public void collect(Sample sample) {
         sample.set(Column.JVM_CLASSES_LOADED, classes.getLoadedClassCount());
         long delta = unloaded.next(classes.getUnloadedClassCount());

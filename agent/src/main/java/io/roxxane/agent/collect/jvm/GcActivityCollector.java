@@ -75,11 +75,6 @@ public final class GcActivityCollector implements Collector {
     }
 
     @Override
-    public String name() {
-        return "jvm-gc-activity";
-    }
-
-    @Override
     public void collect(Sample sample) {
         int known = 0;
         for (int i = 0; i < beans.length; i++) {

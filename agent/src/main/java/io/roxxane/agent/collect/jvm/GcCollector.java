@@ -97,11 +97,6 @@ public final class GcCollector implements Collector {
     }
 
     @Override
-    public String name() {
-        return "jvm-gc";
-    }
-
-    @Override
     public void collect(Sample sample) {
         long youngCount = 0;
         long youngTime = 0;

@@ -32,11 +32,6 @@ public final class JitCollector implements Collector {
     }
 
     @Override
-    public String name() {
-        return "jvm-jit";
-    }
-
-    @Override
     public void collect(Sample sample) {
         long delta = time.next(compilation.getTotalCompilationTime());
         if (delta >= 0) {

@@ -24,11 +24,6 @@ public final class JvmMemoryCollector implements Collector {
     }
 
     @Override
-    public String name() {
-        return "jvm-memory";
-    }
-
-    @Override
     public void collect(Sample sample) {
         MemoryUsage heap = memory.getHeapMemoryUsage();
         sample.set(Column.JVM_HEAP_USED_BYTES, heap.getUsed())

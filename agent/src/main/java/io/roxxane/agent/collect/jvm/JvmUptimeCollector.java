@@ -19,11 +19,6 @@ public final class JvmUptimeCollector implements Collector {
     }
 
     @Override
-    public String name() {
-        return "jvm-uptime";
-    }
-
-    @Override
     public void collect(Sample sample) {
         sample.set(Column.JVM_UPTIME_MS, runtime.getUptime());
     }

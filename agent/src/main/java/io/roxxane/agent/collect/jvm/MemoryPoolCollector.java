@@ -108,11 +108,6 @@ public final class MemoryPoolCollector implements Collector {
     }
 
     @Override
-    public String name() {
-        return "jvm-memory-pools";
-    }
-
-    @Override
     public void collect(Sample sample) {
         long codeUsed = 0;
         long nonHeapUsed = 0;

@@ -1,6 +1,7 @@
 package io.roxxane.agent.collect.jvm;
 
 import io.roxxane.agent.collect.Collector;
+import io.roxxane.agent.collect.Every;
 import io.roxxane.agent.collect.Deltas;
 import io.roxxane.agent.sample.Sample;
 import io.roxxane.schema.Column;
@@ -15,7 +16,7 @@ import java.lang.management.OperatingSystemMXBean;
  */
 public final class ProcessCollector implements Collector {
     /** Containers make the processor count a read of cgroup files: refreshed once a minute, not per sample. */
-    private static final long REFRESH_NANOS = 60_000_000_000L;
+    private static final long REFRESH_MS = 60_000L;
 
     private final com.sun.management.OperatingSystemMXBean os;
     /** Null on Windows: no descriptor counts. */
@@ -25,7 +26,7 @@ public final class ProcessCollector implements Collector {
     private int cpus;
     /** The descriptor limit changes only by prlimit or setrlimit: refreshed once a minute too. */
     private long maxFds;
-    private long refreshedAtNanos;
+    private final Every reread = Every.millis(REFRESH_MS);
     /**
      * Open descriptors are counted by listing /proc/self/fd, which costs more the more are open
      * (about 50 µs of a sample's CPU at one sample a second): counted every {@value #FDS_EVERY}
@@ -49,17 +50,10 @@ public final class ProcessCollector implements Collector {
     }
 
     private void refresh() {
-        long now = System.nanoTime();
-        if (cpus == 0 || now - refreshedAtNanos >= REFRESH_NANOS) {
+        if (reread.due()) {
             cpus = Math.max(1, os.getAvailableProcessors());
             maxFds = unix == null ? -1 : unix.getMaxFileDescriptorCount();
-            refreshedAtNanos = now;
         }
-    }
-
-    @Override
-    public String name() {
-        return "process";
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.roxxane.agent.collect.jvm;
 
 import io.roxxane.agent.collect.Collector;
+import io.roxxane.agent.collect.Every;
 import io.roxxane.agent.sample.Sample;
 import io.roxxane.schema.Column;
 import java.lang.management.ManagementFactory;
@@ -16,9 +17,7 @@ public final class ThreadCollector implements Collector {
     static final long DEADLOCK_CHECK_MILLIS = 60_000;
 
     private final ThreadMXBean threads;
-    private final long checkEveryNanos;
-    private long checkedAtNanos;
-    private boolean checked;
+    private final Every deadlockCheck;
     private int deadlocked;
 
     public ThreadCollector() {
@@ -31,23 +30,15 @@ public final class ThreadCollector implements Collector {
 
     ThreadCollector(ThreadMXBean threads, long deadlockCheckMillis) {
         this.threads = threads;
-        this.checkEveryNanos = deadlockCheckMillis * 1_000_000L;
-    }
-
-    @Override
-    public String name() {
-        return "jvm-threads";
+        this.deadlockCheck = Every.millis(deadlockCheckMillis);
     }
 
     @Override
     public void collect(Sample sample) {
-        long now = System.nanoTime();
-        if (!checked || now - checkedAtNanos >= checkEveryNanos) {
+        if (deadlockCheck.due()) {
             long[] found = threads.isSynchronizerUsageSupported()
                     ? threads.findDeadlockedThreads() : threads.findMonitorDeadlockedThreads();
             deadlocked = found == null ? 0 : found.length;
-            checked = true;
-            checkedAtNanos = now;
         }
         sample.set(Column.JVM_THREADS_LIVE, threads.getThreadCount())
                 .set(Column.JVM_THREADS_DAEMON, threads.getDaemonThreadCount())

@@ -55,11 +55,6 @@ public final class ThreadStateCollector implements Collector {
     }
 
     @Override
-    public String name() {
-        return "jvm-thread-states";
-    }
-
-    @Override
     public void collect(Sample sample) {
         int runnable = 0;
         int blocked = 0;

@@ -74,11 +74,6 @@ public final class VirtualThreadCollector implements Collector {
     }
 
     @Override
-    public String name() {
-        return "jvm-virtual-threads";
-    }
-
-    @Override
     public void collect(Sample sample) throws ReflectiveOperationException {
         if (!started) {
             started = schedulerStarted.now();

@@ -54,11 +54,6 @@ public final class ContainerCpuCollector implements Collector {
     }
 
     @Override
-    public String name() {
-        return "container-cpu";
-    }
-
-    @Override
     public void collect(Sample sample) {
         long used = -1;
         boolean usageRead = usage != null && usage.read(4_096);

@@ -1,6 +1,7 @@
 package io.roxxane.agent.collect.host.container;
 
 import io.roxxane.agent.collect.Collector;
+import io.roxxane.agent.collect.Every;
 import io.roxxane.agent.sample.Sample;
 import io.roxxane.schema.Column;
 
@@ -13,7 +14,7 @@ public final class ContainerLimitsCollector implements Collector {
     static final long REFRESH_MS = 60_000L;
 
     private final CgroupLimits limits;
-    private long readAtMillis = Long.MIN_VALUE;
+    private final Every reread = Every.millis(REFRESH_MS);
 
     public ContainerLimitsCollector(CgroupPaths paths) {
         this(new CgroupLimits(paths));
@@ -24,16 +25,9 @@ public final class ContainerLimitsCollector implements Collector {
     }
 
     @Override
-    public String name() {
-        return "container-limits";
-    }
-
-    @Override
     public void collect(Sample sample) {
-        long now = System.currentTimeMillis();
-        if (readAtMillis == Long.MIN_VALUE || now - readAtMillis >= REFRESH_MS) {
+        if (reread.due()) {
             limits.read();
-            readAtMillis = now;
         }
         if (limits.cpuCores() > 0) {
             sample.set(Column.CONTAINER_CPU_LIMIT, limits.cpuCores());

@@ -45,11 +45,6 @@ public final class ContainerMemoryCollector implements Collector {
     }
 
     @Override
-    public String name() {
-        return "container-memory";
-    }
-
-    @Override
     public void collect(Sample sample) {
         long used = usage != null && usage.read(64) ? usage.number(0) : -1;
         Cgroups.setGauge(sample, Column.CONTAINER_MEMORY_USAGE_BYTES, used);

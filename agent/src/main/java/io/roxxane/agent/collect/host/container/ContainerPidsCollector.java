@@ -18,11 +18,6 @@ public final class ContainerPidsCollector implements Collector {
     }
 
     @Override
-    public String name() {
-        return "container-pids";
-    }
-
-    @Override
     public void collect(Sample sample) {
         Cgroups.setGauge(sample, Column.CONTAINER_PIDS_CURRENT,
                 current != null && current.read(64) ? current.number(0) : -1);

@@ -1,6 +1,7 @@
 package io.roxxane.agent.collect.host.fs;
 
 import io.roxxane.agent.collect.Collector;
+import io.roxxane.agent.collect.Every;
 import io.roxxane.agent.collect.host.Mount;
 import io.roxxane.agent.collect.host.MountInfo;
 import io.roxxane.agent.sample.Sample;
@@ -41,7 +42,7 @@ public final class FileSystemsCollector implements Collector {
     /** The entry of the root file system; null when the root is not a real one (a container's overlay). */
     private Entry rootEntry;
     private long rootTotal;
-    private long listedAtMillis;
+    private final Every relisting = Every.millis(RELIST_MS).fromNow();
 
     public FileSystemsCollector() {
         this(new File("/proc/self/mountinfo"), new File("/"));
@@ -54,14 +55,8 @@ public final class FileSystemsCollector implements Collector {
     }
 
     @Override
-    public String name() {
-        return "host-file-systems";
-    }
-
-    @Override
     public void collect(Sample sample) {
-        long now = System.currentTimeMillis();
-        if (now - listedAtMillis >= RELIST_MS) {
+        if (relisting.due()) {
             relist();
         }
         Map<String, Struct> systems = new LinkedHashMap<String, Struct>(entries.length * 2);
@@ -82,7 +77,6 @@ public final class FileSystemsCollector implements Collector {
     }
 
     private void relist() {
-        listedAtMillis = System.currentTimeMillis();
         List<Mount> mounts = MountInfo.read(mountinfo);
         List<Mount> real = mounts == null ? Collections.<Mount>emptyList() : RealFileSystems.choose(mounts);
         Entry[] fresh = new Entry[real.size()];

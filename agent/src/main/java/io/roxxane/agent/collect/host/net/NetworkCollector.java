@@ -1,7 +1,8 @@
 package io.roxxane.agent.collect.host.net;
 
 import io.roxxane.agent.collect.Collector;
-import io.roxxane.agent.collect.Deltas;
+import io.roxxane.agent.collect.Every;
+import io.roxxane.agent.collect.SummedCounters;
 import io.roxxane.agent.collect.ProcFile;
 import io.roxxane.agent.collect.host.OshiFallback;
 import io.roxxane.agent.sample.Sample;
@@ -35,15 +36,13 @@ public final class NetworkCollector implements Collector {
 
     private final OshiFallback oshi;
     private final InterfaceTable table;
-    private final long[] totals = new long[4];
+    private final SummedCounters summed = new SummedCounters(Column.HOST_NET_RX_BYTES, Column.HOST_NET_TX_BYTES,
+            Column.HOST_NET_RX_PACKETS, Column.HOST_NET_TX_PACKETS);
+    private final long[] totals = summed.totals();
     private List<String> interfaces;
     private List<NetworkIF> oshiInterfaces;
-    private long listedAtMillis;
+    private final Every relisting = Every.millis(REFRESH_MS).fromNow();
     private boolean lastReadFromProc;
-    private final Deltas rxBytes = new Deltas();
-    private final Deltas txBytes = new Deltas();
-    private final Deltas rxPackets = new Deltas();
-    private final Deltas txPackets = new Deltas();
 
     public NetworkCollector(OshiFallback oshi) throws SocketException {
         this(oshi, new ProcFile("/proc/net/dev", 2_048), new File("/sys/class/net"));
@@ -53,24 +52,16 @@ public final class NetworkCollector implements Collector {
         this.oshi = oshi;
         this.table = new InterfaceTable(netDev, sysClassNet);
         this.interfaces = list();
-        this.listedAtMillis = System.currentTimeMillis();
-    }
-
-    @Override
-    public String name() {
-        return "host-network";
     }
 
     @Override
     public void collect(Sample sample) throws SocketException {
-        long now = System.currentTimeMillis();
         boolean relisted = false;
-        if (now - listedAtMillis >= REFRESH_MS) {
+        if (relisting.due()) {
             List<String> fresh = list();
             relisted = !fresh.equals(interfaces);
             interfaces = fresh;
             oshiInterfaces = null; // listed again if needed
-            listedAtMillis = now;
         }
         boolean tableRead = table.read();
         Arrays.fill(totals, 0);
@@ -83,17 +74,7 @@ public final class NetworkCollector implements Collector {
         }
         boolean sourceChanged = fromProc != lastReadFromProc;
         lastReadFromProc = fromProc;
-        long drb = rxBytes.next(totals[0]);
-        long dtb = txBytes.next(totals[1]);
-        long drp = rxPackets.next(totals[2]);
-        long dtp = txPackets.next(totals[3]);
-        if (relisted || sourceChanged || drb < 0 || dtb < 0 || drp < 0 || dtp < 0) {
-            return;
-        }
-        sample.set(Column.HOST_NET_RX_BYTES, drb)
-                .set(Column.HOST_NET_TX_BYTES, dtb)
-                .set(Column.HOST_NET_RX_PACKETS, drp)
-                .set(Column.HOST_NET_TX_PACKETS, dtp);
+        summed.report(sample, relisted || sourceChanged);
     }
 
     private void readThroughOshi() {

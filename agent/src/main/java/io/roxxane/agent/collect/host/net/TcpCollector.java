@@ -43,11 +43,6 @@ public final class TcpCollector implements Collector {
     }
 
     @Override
-    public String name() {
-        return "host-tcp";
-    }
-
-    @Override
     public void collect(Sample sample) {
         collectSnmp(sample);
         collectSockstat(sample);
