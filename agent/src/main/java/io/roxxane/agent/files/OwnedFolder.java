@@ -284,13 +284,7 @@ public final class OwnedFolder implements Closeable {
 
     @Override
     public void close() {
-        if (secure != null) {
-            try {
-                secure.close();
-            } catch (IOException ignored) {
-                // nothing was written through the folder's own descriptor
-            }
-        }
+        Descriptors.closeQuietly(secure); // nothing was written through the folder's own descriptor
     }
 
     /** {@code name} as a path of one element; anything else (a separator, "..") is a bug. */

@@ -31,11 +31,6 @@ public final class LogSink implements Sink {
     }
 
     @Override
-    public void tick(long nowMillis) {
-        // nothing buffered
-    }
-
-    @Override
     public void close(long deadlineNanos) {
         out.flush();
     }

@@ -12,8 +12,12 @@ public interface Sink {
     /** Takes one sample. Returns at once; never throws. */
     void accept(EncodedSample sample);
 
-    /** Periodic call (after each sample) for time-based work such as rolling or flushing. Never throws. */
-    void tick(long nowMillis);
+    /**
+     * Periodic call (after each sample) for time-based work such as rolling files. Never throws.
+     * Nothing to do for a sink that keeps no time of its own.
+     */
+    default void tick(long nowMillis) {
+    }
 
     /**
      * Delivers or persists what is buffered, waiting at most until {@code deadlineNanos}

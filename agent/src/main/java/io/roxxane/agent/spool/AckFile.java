@@ -1,5 +1,6 @@
 package io.roxxane.agent.spool;
 
+import io.roxxane.agent.files.Descriptors;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -42,12 +43,9 @@ final class AckFile {
         channel.force(false);
     }
 
+    /** Closes the file; the last write went through already. */
     void close() {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // the last write went through already
-        }
+        Descriptors.closeQuietly(channel);
     }
 
     /** The position an ack file holds, or {@link SpoolPosition#START} when it is missing, short or torn. */

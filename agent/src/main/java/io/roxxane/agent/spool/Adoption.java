@@ -88,44 +88,67 @@ public final class Adoption {
         return new Result(counts[0], counts[1], otherStreams);
     }
 
-    private void adoptInstance(String instance, TreeMap<Long, String> segments, long[] counts,
-            List<String> otherStreams) {
+    private void adoptInstance(final String instance, final TreeMap<Long, String> segments, final long[] counts,
+            final List<String> otherStreams) {
+        holding(SpoolFiles.lock(instance), new Takeover() {
+            public boolean run() throws IOException {
+                return takeOverInstance(instance, segments, counts, otherStreams);
+            }
+        });
+    }
+
+    /** True when every segment of the instance is in the own log and its files are gone. */
+    private boolean takeOverInstance(String instance, TreeMap<Long, String> segments, long[] counts,
+            List<String> otherStreams) throws IOException {
+        SpoolPosition acknowledged = AckFile.read(dir, instance);
+        for (Map.Entry<Long, String> segment : segments.entrySet()) {
+            long number = segment.getKey();
+            if (number < acknowledged.segment) {
+                dir.deleteQuietly(segment.getValue());
+                continue;
+            }
+            String stream = streamOf(segment.getValue());
+            if (stream != null && !stream.equals(own.stream())) {
+                if (otherStreamsReported.add(instance)) {
+                    otherStreams.add(stream);
+                }
+                return false; // samples for another stream: left for an agent that sends there
+            }
+            long from = number == acknowledged.segment ? acknowledged.offset : 0;
+            long stoppedAt = copy(segment.getValue(), from, counts);
+            if (stoppedAt >= 0) {
+                AckFile ack = AckFile.open(dir, instance);
+                try {
+                    ack.write(new SpoolPosition(number, stoppedAt));
+                } finally {
+                    ack.close();
+                }
+                return false; // our own log cannot take more now: the rest waits for the next run
+            }
+            dir.deleteQuietly(segment.getValue());
+        }
+        dir.deleteQuietly(SpoolFiles.ack(instance));
+        return true;
+    }
+
+    /** Taking over a stopped writer's files; true when all went and its lock file may go too. */
+    private interface Takeover {
+        boolean run() throws IOException;
+    }
+
+    /**
+     * Runs {@code takeover} holding the lock {@code lockName}, unless a live process holds it (its
+     * owner sends its samples itself). Never throws: what fails is left as it is and tried again at
+     * the next run.
+     */
+    private void holding(String lockName, Takeover takeover) {
         SpoolLock lock = null;
         try {
-            lock = SpoolLock.tryTake(dir, SpoolFiles.lock(instance));
-            if (lock == null) {
-                return; // alive: its owner sends its samples
+            lock = SpoolLock.tryTake(dir, lockName);
+            if (lock != null && takeover.run()) {
+                lock.releaseAndDelete();
+                lock = null;
             }
-            SpoolPosition acknowledged = AckFile.read(dir, instance);
-            for (Map.Entry<Long, String> segment : segments.entrySet()) {
-                long number = segment.getKey();
-                if (number < acknowledged.segment) {
-                    dir.deleteQuietly(segment.getValue());
-                    continue;
-                }
-                String stream = streamOf(segment.getValue());
-                if (stream != null && !stream.equals(own.stream())) {
-                    if (otherStreamsReported.add(instance)) {
-                        otherStreams.add(stream);
-                    }
-                    return; // samples for another stream: left for an agent that sends there
-                }
-                long from = number == acknowledged.segment ? acknowledged.offset : 0;
-                long stoppedAt = copy(segment.getValue(), from, counts);
-                if (stoppedAt >= 0) {
-                    AckFile ack = AckFile.open(dir, instance);
-                    try {
-                        ack.write(new SpoolPosition(number, stoppedAt));
-                    } finally {
-                        ack.close();
-                    }
-                    return; // our own log cannot take more now: the rest waits for the next run
-                }
-                dir.deleteQuietly(segment.getValue());
-            }
-            dir.deleteQuietly(SpoolFiles.ack(instance));
-            lock.releaseAndDelete();
-            lock = null;
         } catch (IOException | RuntimeException e) {
             // left as it is: tried again at the next run
         } finally {
@@ -196,37 +219,32 @@ public final class Adoption {
         }
     }
 
-    private void adoptLegacy(List<String> files, long[] counts) {
-        SpoolLock lock = null;
-        try {
-            lock = SpoolLock.tryTake(dir, SpoolFiles.LEGACY_LOCK);
-            if (lock == null) {
-                return; // an agent of format 1 still runs on this directory
+    private void adoptLegacy(final List<String> files, final long[] counts) {
+        holding(SpoolFiles.LEGACY_LOCK, new Takeover() {
+            public boolean run() throws IOException {
+                return takeOverLegacy(files, counts);
             }
-            for (String file : files) {
-                LegacySpoolFile.Content content;
-                try (FileChannel channel = dir.openForReading(file)) {
-                    content = LegacySpoolFile.read(java.nio.channels.Channels.newInputStream(channel));
-                }
-                for (byte[] line : content.lines) {
-                    if (!own.append(line, longAgo())) {
-                        return; // re-read in full next time: at least once
-                    }
-                    counts[0]++;
-                }
-                if (content.damaged) {
-                    counts[1]++;
-                }
-                dir.deleteQuietly(file);
+        });
+    }
+
+    /** True when every batch file of format 1 is in the own log and deleted. */
+    private boolean takeOverLegacy(List<String> files, long[] counts) throws IOException {
+        for (String file : files) {
+            LegacySpoolFile.Content content;
+            try (FileChannel channel = dir.openForReading(file)) {
+                content = LegacySpoolFile.read(java.nio.channels.Channels.newInputStream(channel));
             }
-            lock.releaseAndDelete();
-            lock = null;
-        } catch (IOException | RuntimeException e) {
-            // tried again at the next run
-        } finally {
-            if (lock != null) {
-                lock.release();
+            for (byte[] line : content.lines) {
+                if (!own.append(line, longAgo())) {
+                    return false; // re-read in full next time: at least once
+                }
+                counts[0]++;
             }
+            if (content.damaged) {
+                counts[1]++;
+            }
+            dir.deleteQuietly(file);
         }
+        return true;
     }
 }

@@ -1,5 +1,6 @@
 package io.roxxane.agent.spool;
 
+import io.roxxane.agent.files.Descriptors;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -97,11 +98,8 @@ final class Segment {
         channel.force(false);
     }
 
+    /** Closes the file; every write went through the channel already. */
     void close() {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // nothing was pending: every write went through the channel already
-        }
+        Descriptors.closeQuietly(channel);
     }
 }

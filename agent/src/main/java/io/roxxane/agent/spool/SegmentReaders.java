@@ -1,5 +1,6 @@
 package io.roxxane.agent.spool;
 
+import io.roxxane.agent.files.Descriptors;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.util.Map;
@@ -48,24 +49,13 @@ final class SegmentReaders {
 
     /** Closes the channel of a segment that is going. */
     void forget(Segment segment) {
-        close(channels.remove(segment.number));
+        Descriptors.closeQuietly(channels.remove(segment.number)); // reading only
     }
 
     void closeAll() {
         for (FileChannel channel : channels.values()) {
-            close(channel);
+            Descriptors.closeQuietly(channel); // reading only
         }
         channels.clear();
-    }
-
-    private static void close(FileChannel channel) {
-        if (channel == null) {
-            return;
-        }
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // reading only
-        }
     }
 }

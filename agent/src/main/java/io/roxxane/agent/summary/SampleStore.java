@@ -1,5 +1,6 @@
 package io.roxxane.agent.summary;
 
+import io.roxxane.agent.files.Descriptors;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -69,11 +70,7 @@ public final class SampleStore {
             }
             readLines(file, gzip, visitor, report);
         } finally {
-            try {
-                in.close();
-            } catch (IOException ignored) {
-                // read only
-            }
+            Descriptors.closeQuietly(in); // read only
         }
     }
 

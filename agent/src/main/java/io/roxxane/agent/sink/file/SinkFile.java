@@ -1,5 +1,6 @@
 package io.roxxane.agent.sink.file;
 
+import io.roxxane.agent.files.Descriptors;
 import io.roxxane.agent.files.OwnedFolder;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -55,7 +56,7 @@ final class SinkFile {
                 OutputStream out = new GZIPOutputStream(Channels.newOutputStream(channel), 16_384);
                 return new SinkFile(partition, name, nowMillis, folder, channel, out);
             } catch (IOException | RuntimeException e) {
-                closeQuietly(channel);
+                Descriptors.closeQuietly(channel);
                 deleteQuietly(folder, temporary);
                 throw e;
             }
@@ -106,17 +107,9 @@ final class SinkFile {
         } catch (IOException | RuntimeException ignored) {
             // the stream failed already; the channel is closed below in any case
         }
-        closeQuietly(channel);
+        Descriptors.closeQuietly(channel);
         deleteQuietly(folder, temporary); // left only if even this fails: the disk cap takes it later
         folder.close();
-    }
-
-    private static void closeQuietly(SeekableByteChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // being thrown away
-        }
     }
 
     private static void deleteQuietly(OwnedFolder folder, String temporary) {
