@@ -1,5 +1,6 @@
 package io.roxxane.agent.aws;
 
+import io.roxxane.agent.log.AgentThreads;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -21,9 +22,7 @@ public final class CallTimer {
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, new ThreadFactory() {
             @Override
             public Thread newThread(Runnable task) {
-                Thread thread = new Thread(task, THREAD_NAME);
-                thread.setDaemon(true);
-                return thread;
+                return AgentThreads.daemon(THREAD_NAME, Thread.NORM_PRIORITY, task);
             }
         });
         timer.setRemoveOnCancelPolicy(true); // a finished call's timeout leaves nothing queued

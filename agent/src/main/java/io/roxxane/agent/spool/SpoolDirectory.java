@@ -37,12 +37,10 @@ final class SpoolDirectory {
         }
     };
 
-    private final File dir;
     private final OwnedTree tree;
     private final OwnedFolder folder;
 
-    private SpoolDirectory(File dir, OwnedTree tree, OwnedFolder folder) {
-        this.dir = dir;
+    private SpoolDirectory(OwnedTree tree, OwnedFolder folder) {
         this.tree = tree;
         this.folder = folder;
     }
@@ -56,11 +54,11 @@ final class SpoolDirectory {
         OwnedFolder.createDirectories(path);
         FileOwner owner = FileOwner.probe(path);
         OpenDirectory.warnIfOpen("spool", path);
-        return new SpoolDirectory(dir, new OwnedTree(path, LAYOUT, owner), OwnedFolder.openRoot(path));
+        return new SpoolDirectory(new OwnedTree(path, LAYOUT, owner), OwnedFolder.openRoot(path));
     }
 
     File file() {
-        return dir;
+        return tree.root().toFile();
     }
 
     /** The spool's own files now in the directory (of every instance), by name. */
@@ -90,7 +88,7 @@ final class SpoolDirectory {
 
     /** Opens the existing file {@code name} for reading, never through a link. */
     FileChannel openForReading(String name) throws IOException {
-        return FileChannel.open(dir.toPath().resolve(name), java.nio.file.StandardOpenOption.READ,
+        return FileChannel.open(tree.root().resolve(name), java.nio.file.StandardOpenOption.READ,
                 java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
 

@@ -1,5 +1,6 @@
 package io.roxxane.agent.stats;
 
+import io.roxxane.agent.log.AgentThreads;
 import io.roxxane.agent.log.AgentLog;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +37,7 @@ public final class AgentMBeanRegistrar {
     /** As {@link #registerLater(AgentStats)} with a given longest wait. Returns the thread (for tests). */
     public static Thread registerLater(final AgentStats stats, final long maxDelayMillis) {
         try {
-            Thread thread = new Thread(new Runnable() {
+            Thread thread = AgentThreads.daemon(THREAD_NAME, Thread.MIN_PRIORITY, new Runnable() {
                 @Override
                 public void run() {
                     long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxDelayMillis);
@@ -51,10 +52,7 @@ public final class AgentMBeanRegistrar {
                         AgentLog.warn("agent statistics MXBean not registered: " + AgentLog.describe(t));
                     }
                 }
-            }, THREAD_NAME);
-            thread.setDaemon(true);
-            thread.setPriority(Thread.MIN_PRIORITY);
-            thread.setContextClassLoader(AgentMBeanRegistrar.class.getClassLoader());
+            });
             thread.start();
             return thread;
         } catch (Throwable t) {

@@ -1,5 +1,6 @@
 package io.roxxane.agent.collect.app;
 
+import io.roxxane.agent.log.AgentThreads;
 import io.roxxane.agent.log.AgentLog;
 
 /**
@@ -39,10 +40,7 @@ final class JmxWorkers {
             return false;
         }
         Worker worker = new Worker();
-        Thread thread = new Thread(worker, THREAD_NAME);
-        thread.setDaemon(true);
-        thread.setPriority(Thread.NORM_PRIORITY - 1);
-        thread.setContextClassLoader(JmxWorkers.class.getClassLoader());
+        Thread thread = AgentThreads.daemon(THREAD_NAME, Thread.NORM_PRIORITY - 1, worker);
         worker.give(round);
         thread.start();
         live++;

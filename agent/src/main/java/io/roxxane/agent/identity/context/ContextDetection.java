@@ -1,5 +1,6 @@
 package io.roxxane.agent.identity.context;
 
+import io.roxxane.agent.log.AgentThreads;
 import io.roxxane.agent.log.AgentLog;
 import io.roxxane.schema.Column;
 import java.util.Collections;
@@ -122,7 +123,7 @@ public final class ContextDetection {
         // ECS endpoint leaves EC2 its turn.
         final long ecsDeadline = ec2 == null ? deadline : start + TimeUnit.MILLISECONDS.toNanos(budgetMillis / 2);
         this.deadline = deadline;
-        Thread thread = new Thread(new Runnable() {
+        Thread thread = AgentThreads.daemon(THREAD_NAME, Thread.NORM_PRIORITY - 1, new Runnable() {
             @Override
             public void run() {
                 try {
@@ -141,9 +142,7 @@ public final class ContextDetection {
                     finish();
                 }
             }
-        }, THREAD_NAME);
-        thread.setDaemon(true);
-        thread.setPriority(Thread.NORM_PRIORITY - 1);
+        });
         thread.start();
     }
 

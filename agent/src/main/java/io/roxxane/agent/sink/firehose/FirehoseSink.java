@@ -1,5 +1,6 @@
 package io.roxxane.agent.sink.firehose;
 
+import io.roxxane.agent.log.AgentThreads;
 import io.roxxane.agent.credentials.AwsProfileFilesCheck;
 
 import io.roxxane.agent.config.AgentConfig;
@@ -37,15 +38,7 @@ public final class FirehoseSink implements Sink {
         this.backlog = backlog;
         this.sender = sender;
         this.stats = stats;
-        this.thread = new Thread(sender, THREAD_NAME);
-        thread.setDaemon(true);
-        thread.setContextClassLoader(FirehoseSink.class.getClassLoader());
-        thread.setUncaughtExceptionHandler(new Thread.UncaughtExceptionHandler() {
-            @Override
-            public void uncaughtException(Thread t, Throwable e) {
-                AgentLog.warn("Firehose sender stopped: " + AgentLog.describe(e));
-            }
-        });
+        this.thread = AgentThreads.daemon(THREAD_NAME, Thread.NORM_PRIORITY, sender);
     }
 
     /**

@@ -8,54 +8,49 @@ import io.roxxane.agent.stats.AgentStats;
  * The backlog without a spool: a {@link SampleQueue} bounded by {@code buffer}, whose oldest samples
  * are dropped and counted when an outage outlasts it; at shutdown what was not delivered is lost.
  */
-final class MemoryBacklog implements Backlog {
-    private final SampleQueue queue;
-    private final int maxBatchBytes;
+final class MemoryBacklog extends Backlog {
     private final long bufferBytes;
-    private final AgentStats stats;
 
     MemoryBacklog(long bufferBytes, int maxBatchBytes, AgentStats stats) {
-        this.queue = new SampleQueue(bufferBytes, maxBatchBytes, stats);
-        this.maxBatchBytes = maxBatchBytes;
+        super(bufferBytes, maxBatchBytes, stats);
         this.bufferBytes = bufferBytes;
-        this.stats = stats;
     }
 
     @Override
-    public void add(EncodedSample sample, long nowNanos) {
-        queue.offer(sample, nowNanos);
+    void add(EncodedSample sample, long nowNanos) {
+        memory.offer(sample, nowNanos);
     }
 
     @Override
-    public long oldestNanos() {
-        return queue.oldestEnqueuedNanos();
+    long oldestNanos() {
+        return memory.oldestEnqueuedNanos();
     }
 
     @Override
-    public boolean batchFull() {
-        return queue.batchFull();
+    boolean batchFull() {
+        return memory.batchFull();
     }
 
     @Override
-    public PendingBatch take() {
+    PendingBatch take() {
         RecordPacker packer = new RecordPacker(maxBatchBytes);
-        queue.takeInto(packer);
+        memory.takeInto(packer);
         return packer.isEmpty() ? null : new PendingBatch(packer.finish(), null);
     }
 
     @Override
-    public void delivered(PendingBatch batch) {
-        queue.releaseInFlight(batch.bytes());
+    void delivered(PendingBatch batch) {
+        memory.releaseInFlight(batch.bytes());
     }
 
     @Override
-    public void partlyDelivered(PendingBatch batch, long bytes) {
-        queue.releaseInFlight(bytes);
+    void partlyDelivered(PendingBatch batch, long bytes) {
+        memory.releaseInFlight(bytes);
     }
 
     @Override
-    public void maintain(long nowNanos) {
-        long dropped = queue.takeDroppedCount();
+    void maintain(long nowNanos) {
+        long dropped = memory.takeDroppedCount();
         if (dropped > 0) {
             AgentLog.warnLimited("firehose-buffer-full", "buffer full (buffer=" + bufferBytes + " bytes) while"
                     + " Firehose is not taking samples: dropped the " + dropped + " oldest (counted in"
@@ -64,8 +59,8 @@ final class MemoryBacklog implements Backlog {
     }
 
     @Override
-    public long abandon(PendingBatch pending) {
-        long lost = queue.clear() + (pending == null ? 0 : pending.samples());
+    long abandon(PendingBatch pending) {
+        long lost = memory.clear() + (pending == null ? 0 : pending.samples());
         stats.samplesDropped(lost);
         if (lost > 0) {
             AgentLog.warn("shutdown: " + lost + " samples were lost: not delivered within shutdown_timeout;"
@@ -74,22 +69,7 @@ final class MemoryBacklog implements Backlog {
         return lost;
     }
 
-    @Override
-    public void awaitWork(long timeoutMillis) throws InterruptedException {
-        queue.awaitWork(timeoutMillis);
-    }
-
-    @Override
-    public void wake() {
-        queue.wake();
-    }
-
-    @Override
-    public long bufferedBytes() {
-        return queue.bufferedBytes();
-    }
-
     SampleQueue queue() {
-        return queue;
+        return memory;
     }
 }

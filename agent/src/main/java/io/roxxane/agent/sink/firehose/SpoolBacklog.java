@@ -18,50 +18,45 @@ import java.util.concurrent.TimeUnit;
  * {@code spool_max}, forces it to disk every {@value #SYNC_SECONDS} s, and takes over what stopped
  * agents left in the directory ({@link Adoption}).
  */
-final class SpoolBacklog implements Backlog {
+final class SpoolBacklog extends Backlog {
     static final long SYNC_SECONDS = 10;
     static final long ADOPT_SECONDS = 60;
 
     private final SpoolLog log;
     private final Adoption adoption;
-    private final SampleQueue fallback;
-    private final int maxBatchBytes;
-    private final AgentStats stats;
     private long nextSyncNanos;
     private long nextAdoptionNanos;
     private long reportedOwnDamage;
 
     SpoolBacklog(SpoolLog log, long bufferBytes, int maxBatchBytes, AgentStats stats) {
+        super(bufferBytes, maxBatchBytes, stats);
         this.log = log;
         this.adoption = new Adoption(log);
-        this.fallback = new SampleQueue(bufferBytes, maxBatchBytes, stats);
-        this.maxBatchBytes = maxBatchBytes;
-        this.stats = stats;
         long now = System.nanoTime();
         this.nextSyncNanos = now + TimeUnit.SECONDS.toNanos(SYNC_SECONDS);
         this.nextAdoptionNanos = now; // at the first upkeep
     }
 
     @Override
-    public void add(EncodedSample sample, long nowNanos) {
+    void add(EncodedSample sample, long nowNanos) {
         if (log.append(sample.jsonLine(), nowNanos)) {
             long unread = log.unreadBytes();
             if (unread <= sample.size() + 8L || unread >= maxBatchBytes) {
-                signal();
+                wake();
             }
             return;
         }
         stats.spoolWriteFailed();
         AgentLog.warnLimited("firehose-spool-write", "cannot write to spool " + log.directory() + " (a full disk?):"
                 + " keeping samples in memory (within buffer=) until it can; counted in agent_spool_failed_writes");
-        fallback.offer(sample, nowNanos);
-        signal();
+        memory.offer(sample, nowNanos);
+        wake();
     }
 
     @Override
-    public long oldestNanos() {
+    long oldestNanos() {
         long fromLog = log.oldestUnreadNanos();
-        long fromMemory = fallback.oldestEnqueuedNanos();
+        long fromMemory = memory.oldestEnqueuedNanos();
         if (fromLog < 0) {
             return fromMemory;
         }
@@ -69,12 +64,12 @@ final class SpoolBacklog implements Backlog {
     }
 
     @Override
-    public boolean batchFull() {
-        return log.unreadBytes() >= maxBatchBytes || fallback.batchFull();
+    boolean batchFull() {
+        return log.unreadBytes() >= maxBatchBytes || memory.batchFull();
     }
 
     @Override
-    public PendingBatch take() {
+    PendingBatch take() {
         final RecordPacker packer = new RecordPacker(maxBatchBytes);
         try {
             SpoolRead read = log.read(new SpoolRead.Room() {
@@ -95,14 +90,14 @@ final class SpoolBacklog implements Backlog {
                     + AgentLog.describe(e) + "; trying again");
             return null;
         }
-        fallback.takeInto(packer);
+        memory.takeInto(packer);
         return packer.isEmpty() ? null : new PendingBatch(packer.finish(), null);
     }
 
     @Override
-    public void delivered(PendingBatch batch) {
+    void delivered(PendingBatch batch) {
         if (batch.spoolEnd() == null) {
-            fallback.releaseInFlight(batch.bytes());
+            memory.releaseInFlight(batch.bytes());
             return;
         }
         try {
@@ -114,14 +109,14 @@ final class SpoolBacklog implements Backlog {
     }
 
     @Override
-    public void partlyDelivered(PendingBatch batch, long bytes) {
+    void partlyDelivered(PendingBatch batch, long bytes) {
         if (batch.spoolEnd() == null) {
-            fallback.releaseInFlight(bytes);
+            memory.releaseInFlight(bytes);
         }
     }
 
     @Override
-    public void maintain(long nowNanos) {
+    void maintain(long nowNanos) {
         try {
             long dropped = log.enforceCap();
             if (dropped > 0) {
@@ -156,7 +151,7 @@ final class SpoolBacklog implements Backlog {
             AgentLog.info("spool " + log.directory() + ": took over " + result.samples + " samples that stopped agents"
                     + " left" + (result.damagedRegions > 0 ? " (" + result.damagedRegions + " damaged stretches"
                     + " skipped, counted in agent_spool_damaged)" : "") + "; sending them first");
-            signal();
+            wake();
         }
         for (String stream : result.otherStreams) {
             AgentLog.warn("spool " + log.directory() + " holds samples for Firehose stream '" + stream + "', not '"
@@ -165,9 +160,9 @@ final class SpoolBacklog implements Backlog {
     }
 
     @Override
-    public long abandon(PendingBatch pending) {
+    long abandon(PendingBatch pending) {
         long lost = 0;
-        EncodedSample[] left = fallback.drain();
+        EncodedSample[] left = memory.drain();
         for (EncodedSample sample : left) {
             if (!log.append(sample.jsonLine(), System.nanoTime())) {
                 lost++;
@@ -190,25 +185,6 @@ final class SpoolBacklog implements Backlog {
                     + " written to the spool (full disk)");
         }
         return lost;
-    }
-
-    @Override
-    public void awaitWork(long timeoutMillis) throws InterruptedException {
-        fallback.awaitWork(timeoutMillis); // the memory queue's monitor wakes the sender for the log too
-    }
-
-    @Override
-    public void wake() {
-        signal();
-    }
-
-    private void signal() {
-        fallback.wake();
-    }
-
-    @Override
-    public long bufferedBytes() {
-        return fallback.bufferedBytes();
     }
 
     SpoolLog log() {
