@@ -10,71 +10,59 @@ import java.util.List;
  * path), so every instance is a valid partition.
  */
 public final class PartitionKeys {
-    private final String service;
-    private final String year;
-    private final String month;
-    private final String day;
-    private final String hour;
+    /** service, year, month, day, hour: the order of {@link PartitionRule#KEYS}. */
+    private final List<String> values;
 
     PartitionKeys(String service, String year, String month, String day, String hour) {
-        this.service = service;
-        this.year = year;
-        this.month = month;
-        this.day = day;
-        this.hour = hour;
+        this.values = Collections.unmodifiableList(Arrays.asList(service, year, month, day, hour));
     }
 
     public String service() {
-        return service;
+        return values.get(0);
     }
 
     /** Four digits. */
     public String year() {
-        return year;
+        return values.get(1);
     }
 
     /** Two digits, 01-12. */
     public String month() {
-        return month;
+        return values.get(2);
     }
 
     /** Two digits, 01-31. */
     public String day() {
-        return day;
+        return values.get(3);
     }
 
     /** Two digits, 00-23. */
     public String hour() {
-        return hour;
+        return values.get(4);
     }
 
     /** The values in the order of {@link PartitionRule#KEYS}: service, year, month, day, hour (a Glue partition's values). */
     public List<String> values() {
-        return Collections.unmodifiableList(Arrays.asList(service, year, month, day, hour));
+        return values;
     }
 
     /** {@code service=…/year=YYYY/month=MM/day=DD/hour=HH/}, relative, ending in a slash. */
     public String path() {
-        return "service=" + service + "/year=" + year + "/month=" + month + "/day=" + day + "/hour=" + hour + "/";
+        StringBuilder path = new StringBuilder(64);
+        for (int i = 0; i < values.size(); i++) {
+            path.append(PartitionRule.KEYS.get(i)).append('=').append(values.get(i)).append('/');
+        }
+        return path.toString();
     }
 
     @Override
     public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof PartitionKeys)) {
-            return false;
-        }
-        PartitionKeys other = (PartitionKeys) o;
-        return hour.equals(other.hour) && day.equals(other.day) && month.equals(other.month) && year.equals(other.year)
-                && service.equals(other.service);
+        return o instanceof PartitionKeys && values.equals(((PartitionKeys) o).values);
     }
 
     @Override
     public int hashCode() {
-        return (((service.hashCode() * 31 + year.hashCode()) * 31 + month.hashCode()) * 31 + day.hashCode()) * 31
-                + hour.hashCode();
+        return values.hashCode();
     }
 
     @Override
