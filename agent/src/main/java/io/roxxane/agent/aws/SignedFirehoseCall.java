@@ -4,17 +4,13 @@ package io.roxxane.agent.aws;
 import io.roxxane.agent.identity.AgentVersion;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.util.VersionInfo;
 import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
@@ -37,20 +33,15 @@ public final class SignedFirehoseCall implements AutoCloseable {
     private final URI endpoint;
     private final AwsCredentialsProvider credentials;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
-    private final SdkHttpClient http;
-    private final ScheduledExecutorService timer;
     private final TimedExchange exchange;
-    private final String userAgent;
+    private final String userAgent = userAgent();
 
-    private SignedFirehoseCall(String region, URI endpoint, AwsCredentialsProvider credentials, SdkHttpClient http,
-            ScheduledExecutorService timer) {
+    private SignedFirehoseCall(String region, URI endpoint, AwsCredentialsProvider credentials,
+            TimedExchange exchange) {
         this.region = region;
         this.endpoint = endpoint;
         this.credentials = credentials;
-        this.http = http;
-        this.timer = timer;
-        this.exchange = new TimedExchange(http, timer);
-        this.userAgent = userAgent();
+        this.exchange = exchange;
     }
 
     /** {@code roxxane/<version> aws-sdk-java/<version> md/http#UrlConnection}. */
@@ -67,23 +58,14 @@ public final class SignedFirehoseCall implements AutoCloseable {
             CredentialsSource credentialsSource) {
         String resolvedRegion = region != null ? region : new DefaultAwsRegionProviderChain().getRegion().id();
         URI target = FirehoseEndpoint.resolve(endpoint, resolvedRegion);
-        SdkHttpClient http = httpClient(timeouts).build();
-        ScheduledExecutorService timer = CallTimer.create();
+        TimedExchange exchange = TimedExchange.open(timeouts); // for the credentials' calls (STS) and Firehose's
         try {
-            AwsCredentialsProvider credentials = credentialsSource.open(resolvedRegion, new TimedExchange(http, timer));
-            return new SignedFirehoseCall(resolvedRegion, target, credentials, http, timer);
+            AwsCredentialsProvider credentials = credentialsSource.open(resolvedRegion, exchange);
+            return new SignedFirehoseCall(resolvedRegion, target, credentials, exchange);
         } catch (RuntimeException | Error e) {
-            http.close();
-            timer.shutdownNow();
+            exchange.close();
             throw e;
         }
-    }
-
-    /** The URL-connection HTTP client with the shipper's connect and attempt timeouts. */
-    public static UrlConnectionHttpClient.Builder httpClient(CallTimeouts timeouts) {
-        return UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofMillis(Math.min(timeouts.attemptMillis(), 5_000)))
-                .socketTimeout(Duration.ofMillis(timeouts.attemptMillis()));
     }
 
     /**
@@ -138,10 +120,6 @@ public final class SignedFirehoseCall implements AutoCloseable {
         } catch (Exception ignored) {
             // closing is best effort
         }
-        try {
-            http.close();
-        } finally {
-            timer.shutdownNow();
-        }
+        exchange.close();
     }
 }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -14,13 +15,14 @@ import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * One HTTP exchange over the SDK's HTTP client, held to a deadline (a task on the one
  * {@link CallTimer} thread aborts the exchange when it passes), the whole answer read up to
  * {@link #MAX_ANSWER_BYTES}. Shared by the Firehose call and the web identity credentials call.
  */
-public final class TimedExchange {
+public final class TimedExchange implements AutoCloseable {
     /**
      * The answers read here are small: Firehose's about 60 bytes per record, STS's about 1.5 kB.
      * More is not the service talking.
@@ -30,9 +32,32 @@ public final class TimedExchange {
     private final SdkHttpClient http;
     private final ScheduledExecutorService timer;
 
+    /** Over {@code http}, timed on {@code timer}; closing this closes both. */
     public TimedExchange(SdkHttpClient http, ScheduledExecutorService timer) {
         this.http = http;
         this.timer = timer;
+    }
+
+    /** Over its own HTTP client (the shipper's timeouts) and {@link CallTimer} thread; closing this closes both. */
+    public static TimedExchange open(CallTimeouts timeouts) {
+        return new TimedExchange(httpClient(timeouts).build(), CallTimer.create());
+    }
+
+    /** The URL-connection HTTP client with the shipper's connect and attempt timeouts. */
+    public static UrlConnectionHttpClient.Builder httpClient(CallTimeouts timeouts) {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofMillis(Math.min(timeouts.attemptMillis(), 5_000)))
+                .socketTimeout(Duration.ofMillis(timeouts.attemptMillis()));
+    }
+
+    /** Closes the HTTP client and stops the timer thread. */
+    @Override
+    public void close() {
+        try {
+            http.close();
+        } finally {
+            timer.shutdownNow();
+        }
     }
 
     /** A whole answer: status, {@code x-amzn-ErrorType}, body. */

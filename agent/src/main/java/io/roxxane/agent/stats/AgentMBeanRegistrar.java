@@ -1,7 +1,7 @@
 package io.roxxane.agent.stats;
 
-import io.roxxane.agent.log.AgentThreads;
 import io.roxxane.agent.log.AgentLog;
+import io.roxxane.agent.log.AgentThreads;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
 import javax.management.InstanceAlreadyExistsException;

@@ -1,9 +1,9 @@
 package io.roxxane.agent.summary;
 
-import io.roxxane.agent.files.Descriptors;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.roxxane.agent.files.Descriptors;
 import io.roxxane.agent.files.FileOwner;
 import io.roxxane.agent.files.Listing;
 import io.roxxane.agent.files.OwnedFile;

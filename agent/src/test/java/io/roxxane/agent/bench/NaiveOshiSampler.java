@@ -1,9 +1,9 @@
 package io.roxxane.agent.bench;
 
 import io.roxxane.agent.collect.Collector;
-import io.roxxane.agent.collect.NamedCollector;
 import io.roxxane.agent.DefaultCollectors;
 import io.roxxane.agent.collect.Deltas;
+import io.roxxane.agent.collect.NamedCollector;
 import io.roxxane.agent.sample.Sample;
 import io.roxxane.schema.Column;
 import java.net.NetworkInterface;

@@ -1,8 +1,8 @@
 package io.roxxane.agent.bench;
 
-import io.roxxane.agent.collect.NamedCollector;
 import io.roxxane.agent.collect.CollectorSet;
 import io.roxxane.agent.DefaultCollectors;
+import io.roxxane.agent.collect.NamedCollector;
 import io.roxxane.agent.sample.Sample;
 import io.roxxane.agent.sample.SampleEncoder;
 import java.lang.management.ManagementFactory;

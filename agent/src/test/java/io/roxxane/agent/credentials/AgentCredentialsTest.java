@@ -2,7 +2,6 @@ package io.roxxane.agent.credentials;
 
 import io.roxxane.agent.aws.CallTimeouts;
 import io.roxxane.agent.aws.CallTimer;
-import io.roxxane.agent.aws.SignedFirehoseCall;
 import io.roxxane.agent.aws.TimedExchange;
 import io.roxxane.agent.fakes.FakeFirehose;
 import io.roxxane.agent.fakes.FakeSts;
@@ -52,7 +51,7 @@ class AgentCredentialsTest {
     @BeforeEach
     void webIdentity() throws IOException {
         sts = new FakeSts();
-        http = SignedFirehoseCall.httpClient(new CallTimeouts(5_000, 10_000)).build();
+        http = TimedExchange.httpClient(new CallTimeouts(5_000, 10_000)).build();
         timer = CallTimer.create();
         Path token = Files.write(directory.resolve("token"), "eyJ.pod.token".getBytes(StandardCharsets.UTF_8));
         Path empty = Files.createFile(directory.resolve("empty"));

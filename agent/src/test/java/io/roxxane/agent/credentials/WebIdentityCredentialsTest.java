@@ -2,7 +2,6 @@ package io.roxxane.agent.credentials;
 
 import io.roxxane.agent.aws.CallTimeouts;
 import io.roxxane.agent.aws.CallTimer;
-import io.roxxane.agent.aws.SignedFirehoseCall;
 import io.roxxane.agent.aws.StsEndpoint;
 import io.roxxane.agent.aws.TimedExchange;
 import io.roxxane.agent.fakes.FakeSts;
@@ -58,7 +57,7 @@ class WebIdentityCredentialsTest {
     void start() throws IOException {
         sts = new FakeSts();
         sts.expiration = START.plus(Duration.ofHours(1));
-        http = SignedFirehoseCall.httpClient(new CallTimeouts(5_000, 10_000)).build();
+        http = TimedExchange.httpClient(new CallTimeouts(5_000, 10_000)).build();
         timer = CallTimer.create();
         tokenFile = Files.write(directory.resolve("token"), TOKEN.getBytes(StandardCharsets.UTF_8));
     }

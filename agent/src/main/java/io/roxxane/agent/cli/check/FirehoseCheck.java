@@ -1,8 +1,6 @@
 package io.roxxane.agent.cli.check;
 
 import io.roxxane.agent.aws.CallTimeouts;
-import io.roxxane.agent.aws.CallTimer;
-import io.roxxane.agent.aws.SignedFirehoseCall;
 import io.roxxane.agent.aws.TimedExchange;
 import io.roxxane.agent.credentials.AgentCredentials;
 import io.roxxane.agent.credentials.CredentialsChainFailure;
@@ -26,12 +24,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamDescription;
@@ -118,10 +114,8 @@ public final class FirehoseCheck {
             ok("endpoint " + config.endpoint() + " (from endpoint=)");
         }
 
-        SdkHttpClient stsHttp = SignedFirehoseCall.httpClient(TIMEOUTS).build();
-        ScheduledThreadPoolExecutor stsTimer = CallTimer.create();
-        AwsCredentialsProviderChain credentials = AgentCredentials.chain(region,
-                new TimedExchange(stsHttp, stsTimer), TIMEOUTS.attemptMillis());
+        TimedExchange sts = TimedExchange.open(TIMEOUTS);
+        AwsCredentialsProviderChain credentials = AgentCredentials.chain(region, sts, TIMEOUTS.attemptMillis());
         try {
             if (!credentialsFound(credentials)) {
                 return FAILED;
@@ -138,8 +132,7 @@ public final class FirehoseCheck {
             testPut(stream, region, config, classifier);
         } finally {
             credentials.close();
-            stsHttp.close();
-            stsTimer.shutdownNow();
+            sts.close();
         }
         if (allHold) {
             out.println("All checks passed: the agent can ship to Firehose stream '" + stream + "'.");

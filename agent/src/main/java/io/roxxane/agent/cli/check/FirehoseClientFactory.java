@@ -1,7 +1,7 @@
 package io.roxxane.agent.cli.check;
 
 import io.roxxane.agent.aws.CallTimer;
-import io.roxxane.agent.aws.SignedFirehoseCall;
+import io.roxxane.agent.aws.TimedExchange;
 import io.roxxane.agent.credentials.AgentCredentials;
 import io.roxxane.agent.aws.CallTimeouts;
 
@@ -44,7 +44,7 @@ final class FirehoseClientFactory {
         Duration attempt = Duration.ofMillis(timeouts.attemptMillis());
         ScheduledThreadPoolExecutor timer = CallTimer.create();
         FirehoseClientBuilder builder = FirehoseClient.builder()
-                .httpClientBuilder(SignedFirehoseCall.httpClient(timeouts))
+                .httpClientBuilder(TimedExchange.httpClient(timeouts))
                 .credentialsProvider(credentials)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .scheduledExecutorService(timer)

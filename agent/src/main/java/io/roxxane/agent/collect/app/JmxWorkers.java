@@ -1,7 +1,7 @@
 package io.roxxane.agent.collect.app;
 
-import io.roxxane.agent.log.AgentThreads;
 import io.roxxane.agent.log.AgentLog;
+import io.roxxane.agent.log.AgentThreads;
 
 /**
  * The reader threads: daemon threads named {@value #THREAD_NAME} that run the rounds, one at a

@@ -1,8 +1,8 @@
 package io.roxxane.agent.collect.jvm;
 
 import io.roxxane.agent.collect.Collector;
-import io.roxxane.agent.collect.Every;
 import io.roxxane.agent.collect.Deltas;
+import io.roxxane.agent.collect.Every;
 import io.roxxane.agent.sample.Sample;
 import io.roxxane.schema.Column;
 import java.lang.management.ManagementFactory;

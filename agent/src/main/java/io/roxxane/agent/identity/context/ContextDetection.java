@@ -1,11 +1,10 @@
 package io.roxxane.agent.identity.context;
 
-import io.roxxane.agent.log.AgentThreads;
 import io.roxxane.agent.log.AgentLog;
+import io.roxxane.agent.log.AgentThreads;
 import io.roxxane.schema.Column;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

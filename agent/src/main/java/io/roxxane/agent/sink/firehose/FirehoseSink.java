@@ -1,11 +1,11 @@
 package io.roxxane.agent.sink.firehose;
 
-import io.roxxane.agent.log.AgentThreads;
 import io.roxxane.agent.credentials.AwsProfileFilesCheck;
 
 import io.roxxane.agent.config.AgentConfig;
 import io.roxxane.agent.config.ConfigException;
 import io.roxxane.agent.log.AgentLog;
+import io.roxxane.agent.log.AgentThreads;
 import io.roxxane.agent.sample.EncodedSample;
 import io.roxxane.agent.sink.Sink;
 import io.roxxane.agent.spool.SpoolLog;

@@ -2,8 +2,8 @@ package io.roxxane.agent.collect.host.net;
 
 import io.roxxane.agent.collect.Collector;
 import io.roxxane.agent.collect.Every;
-import io.roxxane.agent.collect.SummedCounters;
 import io.roxxane.agent.collect.ProcFile;
+import io.roxxane.agent.collect.SummedCounters;
 import io.roxxane.agent.collect.host.OshiFallback;
 import io.roxxane.agent.sample.Sample;
 import io.roxxane.schema.Column;
