@@ -12,26 +12,16 @@ public final class Entry {
     }
 
     private final String name;
-    private final Kind kind;
-    private final long size;
-    private final long lastModifiedMillis;
-    private final UserPrincipal owner;
+    private final BasicFileAttributes attributes;
 
-    Entry(String name, Kind kind, long size, long lastModifiedMillis, UserPrincipal owner) {
+    private Entry(String name, BasicFileAttributes attributes) {
         this.name = name;
-        this.kind = kind;
-        this.size = size;
-        this.lastModifiedMillis = lastModifiedMillis;
-        this.owner = owner;
+        this.attributes = attributes;
     }
 
+    /** The entry {@code name}, as {@code attributes} (read without following a link) describe it. */
     static Entry of(String name, BasicFileAttributes attributes) {
-        Kind kind = attributes.isSymbolicLink() ? Kind.LINK
-                : attributes.isDirectory() ? Kind.FOLDER
-                : attributes.isRegularFile() ? Kind.FILE
-                : Kind.OTHER;
-        UserPrincipal owner = attributes instanceof PosixFileAttributes ? ((PosixFileAttributes) attributes).owner() : null;
-        return new Entry(name, kind, attributes.size(), attributes.lastModifiedTime().toMillis(), owner);
+        return new Entry(name, attributes);
     }
 
     public String name() {
@@ -39,25 +29,28 @@ public final class Entry {
     }
 
     public Kind kind() {
-        return kind;
+        return attributes.isSymbolicLink() ? Kind.LINK
+                : attributes.isDirectory() ? Kind.FOLDER
+                : attributes.isRegularFile() ? Kind.FILE
+                : Kind.OTHER;
     }
 
     public long size() {
-        return size;
+        return attributes.size();
     }
 
     public long lastModifiedMillis() {
-        return lastModifiedMillis;
+        return attributes.lastModifiedTime().toMillis();
     }
 
     /** The owning user, or null where the file system has no POSIX owner. */
     public UserPrincipal owner() {
-        return owner;
+        return attributes instanceof PosixFileAttributes ? ((PosixFileAttributes) attributes).owner() : null;
     }
 
     /** "a symbolic link", "a folder", … for messages. */
     String describeKind() {
-        switch (kind) {
+        switch (kind()) {
             case LINK:
                 return "a symbolic link";
             case FOLDER:
