@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
  * only hands each sample to the {@link Backlog} ({@link #accept} never waits for the network: in
  * memory, or appended to the spool log with {@code spool=DIR}); one daemon thread,
  * {@value #THREAD_NAME}, packs samples into as few records as the limits allow, sends them with
- * PutRecordBatch and retries; it keeps its own time (a flush is due from when a sample was queued), so
- * this sink needs no tick. Memory is bounded by {@code buffer}; without a spool the oldest
- * samples are dropped past it and counted. A sample taken in distress ({@link EncodedSample#urgent})
+ * PutRecordBatch and retries; it keeps its own time (a flush is due from when a sample was
+ * queued), so this sink needs no tick. Memory is bounded by {@code buffer}; without a spool the
+ * oldest samples are dropped past it and counted. A sample taken in distress ({@link EncodedSample#urgent})
  * goes out at once, with whatever waits before it.
  */
 public final class FirehoseSink implements Sink {
