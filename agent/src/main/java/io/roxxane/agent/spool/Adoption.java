@@ -91,6 +91,7 @@ public final class Adoption {
     private void adoptInstance(final String instance, final TreeMap<Long, String> segments, final long[] counts,
             final List<String> otherStreams) {
         holding(SpoolFiles.lock(instance), new Takeover() {
+            @Override
             public boolean run() throws IOException {
                 return takeOverInstance(instance, segments, counts, otherStreams);
             }
@@ -221,6 +222,7 @@ public final class Adoption {
 
     private void adoptLegacy(final List<String> files, final long[] counts) {
         holding(SpoolFiles.LEGACY_LOCK, new Takeover() {
+            @Override
             public boolean run() throws IOException {
                 return takeOverLegacy(files, counts);
             }
