@@ -68,31 +68,61 @@ public final class SampleEncoder {
                 service == null ? null : service.toString(), line, sample.has(Column.AGENT_DISTRESS));
     }
 
+    /**
+     * A column's value. Nested values go to one small method per shape rather than back through
+     * this one: one recursive method inlined into itself made a single C2 compilation of 60 kB and
+     * 0.3 s of CPU, some 30 s after start, in every JVM (docs/BENCHMARKS.md).
+     */
     private static void writeValue(JsonGenerator json, Object value) throws IOException {
+        if (value instanceof Map) {
+            writeMap(json, (Map<?, ?>) value);
+        } else if (value instanceof Struct) {
+            writeStruct(json, (Struct) value);
+        } else {
+            writeScalar(json, value);
+        }
+    }
+
+    /** A map: its values are structs or scalars. */
+    private static void writeMap(JsonGenerator json, Map<?, ?> map) throws IOException {
+        json.writeStartObject();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            json.writeFieldName(String.valueOf(entry.getKey()));
+            Object value = entry.getValue();
+            if (value instanceof Struct) {
+                writeStruct(json, (Struct) value);
+            } else {
+                writeScalar(json, value);
+            }
+        }
+        json.writeEndObject();
+    }
+
+    /** A struct: its fields are scalars or maps (labels), absent ones left out. */
+    private static void writeStruct(JsonGenerator json, Struct struct) throws IOException {
+        json.writeStartObject();
+        for (int i = 0; i < struct.size(); i++) {
+            Object field = struct.get(i);
+            if (field == null) {
+                continue;
+            }
+            json.writeFieldName(struct.name(i));
+            if (field instanceof Map) {
+                writeMap(json, (Map<?, ?>) field);
+            } else {
+                writeScalar(json, field);
+            }
+        }
+        json.writeEndObject();
+    }
+
+    private static void writeScalar(JsonGenerator json, Object value) throws IOException {
         if (value instanceof Long) {
             json.writeNumber((Long) value);
         } else if (value instanceof Double) {
             json.writeNumber((Double) value);
         } else if (value instanceof Boolean) {
             json.writeBoolean((Boolean) value);
-        } else if (value instanceof Map) {
-            json.writeStartObject();
-            for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-                json.writeFieldName(String.valueOf(entry.getKey()));
-                writeValue(json, entry.getValue());
-            }
-            json.writeEndObject();
-        } else if (value instanceof Struct) {
-            Struct struct = (Struct) value;
-            json.writeStartObject();
-            for (int i = 0; i < struct.size(); i++) {
-                Object field = struct.get(i);
-                if (field != null) {
-                    json.writeFieldName(struct.name(i));
-                    writeValue(json, field);
-                }
-            }
-            json.writeEndObject();
         } else {
             json.writeString(value.toString());
         }

@@ -70,6 +70,22 @@ class SampleEncoderTest {
     }
 
     @Test
+    void encode_structWithAMapField_writesTheMapInsideTheStruct() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("pool", "main");
+        labels.put("kind", "a\"b");
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("hikari_active{pool=main}", new Struct(NestedTypes.APP_METRICS.valueType()).set("name", "hikari_active")
+                .set("labels", labels).set("type", "gauge").set("value", 2.5));
+        Sample sample = new Sample().set(Column.TS, 1L).set(Column.APP_METRICS, metrics);
+
+        String line = new String(new SampleEncoder().encode(sample), StandardCharsets.UTF_8);
+
+        assertEquals("{\"ts\":1,\"app_metrics\":{\"hikari_active{pool=main}\":{\"name\":\"hikari_active\","
+                + "\"labels\":{\"pool\":\"main\",\"kind\":\"a\\\"b\"},\"type\":\"gauge\",\"value\":2.5}}}\n", line);
+    }
+
+    @Test
     void set_mapWithValuesOfAnotherType_isRejected() {
         Sample sample = new Sample();
         assertThrows(IllegalArgumentException.class,
