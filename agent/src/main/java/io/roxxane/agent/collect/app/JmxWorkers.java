@@ -97,10 +97,10 @@ final class JmxWorkers {
                     } catch (Throwable t) {
                         AgentLog.warnLimited("jmx-round", "application MBeans: a read failed: " + AgentLog.describe(t));
                     } finally {
-                        round.finish();
                         synchronized (this) {
-                            busy = false;
+                            busy = false; // before finish: the collector may hand over the next round at once
                         }
+                        round.finish();
                     }
                     synchronized (this) {
                         if (retired) {
