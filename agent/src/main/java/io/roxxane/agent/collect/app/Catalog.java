@@ -182,7 +182,12 @@ final class Catalog {
             for (Iterator<Map.Entry<String, ObjectName>> it = names.entrySet().iterator(); it.hasNext();) {
                 ObjectName name = it.next().getValue();
                 PlannedBean bean = known.get(key(source, name));
-                next.add(bean != null ? bean : new PlannedBean(name, source, looked.contains(source)));
+                if (bean != null) {
+                    bean.review(); // the set changed: this one may have been registered again with more attributes
+                    next.add(bean);
+                } else {
+                    next.add(new PlannedBean(name, source, looked.contains(source)));
+                }
             }
             looked.add(source);
         }

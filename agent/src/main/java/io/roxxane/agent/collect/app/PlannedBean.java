@@ -2,7 +2,10 @@ package io.roxxane.agent.collect.app;
 
 import io.roxxane.agent.log.AgentLog;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.management.Attribute;
 import javax.management.AttributeList;
 import javax.management.InstanceNotFoundException;
@@ -37,6 +40,10 @@ final class PlannedBean {
     private boolean firstRead = true;
     private BeanView view;
     private boolean analysed;
+    /** The readable attributes at the last look at the MBeanInfo. */
+    private Set<String> infoAttributes = Collections.emptySet();
+    /** Look at the MBeanInfo again at the next read: the MBean set changed since. */
+    private volatile boolean review;
     /** Attributes the next read asks for (0 before the MBeanInfo is known): what a skipped read leaves out. */
     private volatile int knownAttributes;
     private volatile boolean ignored;
@@ -64,14 +71,34 @@ final class PlannedBean {
         return ignored;
     }
 
+    /**
+     * Looks at the MBeanInfo again at the next read. A dynamic MBean may gain attributes after it was
+     * registered: Kafka's JMX reporter adds one per metric, re-registering the MBean each time, so a
+     * first look during a client's construction saw only some of them.
+     */
+    void review() {
+        review = true;
+    }
+
     /** Reads the MBean once into {@code out}. Never throws. */
     Outcome read(MBeanServer server, List<Series> out) {
         int planned = 0;
         try {
-            if (!analysed) {
-                MBeanInfo info = server.getMBeanInfo(name);
+            Set<String> added = null;
+            MBeanAttributeInfo[] readable = null;
+            if (!analysed || review) {
+                review = false;
+                readable = readable(server.getMBeanInfo(name));
+                Set<String> now = names(readable);
+                if (analysed && !ignored && !infoAttributes.containsAll(now)) {
+                    added = new HashSet<String>(now);
+                    added.removeAll(infoAttributes);
+                    view = source.view(name, readable);
+                } else if (!analysed) {
+                    view = source.view(name, readable);
+                }
                 analysed = true;
-                view = source.view(name, readable(info));
+                infoAttributes = now;
                 if (view == null) {
                     ignored = true;
                     return new Outcome(0, 0, false);
@@ -102,6 +129,8 @@ final class PlannedBean {
                 for (int i = before; i < out.size(); i++) {
                     out.set(i, out.get(i).countedFromZero());
                 }
+            } else if (added != null) {
+                countAddedFromZero(added, readable, names, values, out, before);
             }
             firstRead = false;
             int next = view.attributes().length;
@@ -116,6 +145,44 @@ final class PlannedBean {
                     + ") could not be read: " + AgentLog.describe(t) + "; skipped and counted in agent_jmx_skipped");
             return new Outcome(planned, 0, false);
         }
+    }
+
+    /**
+     * The series of attributes that appeared since the last look were created since: their counters
+     * count from zero, like those of an MBean registered after the first look.
+     */
+    private void countAddedFromZero(Set<String> added, MBeanAttributeInfo[] readable, List<String> names,
+            List<Object> values, List<Series> out, int from) {
+        List<String> addedNames = new ArrayList<String>();
+        List<Object> addedValues = new ArrayList<Object>();
+        for (int i = 0; i < names.size(); i++) {
+            if (added.contains(names.get(i))) {
+                addedNames.add(names.get(i));
+                addedValues.add(values.get(i));
+            }
+        }
+        BeanView probe = source.view(name, readable); // a fresh view, to tell which series the added ones make
+        List<Series> fromAdded = new ArrayList<Series>();
+        if (probe != null) {
+            probe.interpret(addedNames, addedValues, fromAdded);
+        }
+        Set<String> keys = new HashSet<String>();
+        for (Series series : fromAdded) {
+            keys.add(series.key());
+        }
+        for (int i = from; i < out.size(); i++) {
+            if (keys.contains(out.get(i).key())) {
+                out.set(i, out.get(i).countedFromZero());
+            }
+        }
+    }
+
+    private static Set<String> names(MBeanAttributeInfo[] attributes) {
+        Set<String> names = new HashSet<String>();
+        for (MBeanAttributeInfo attribute : attributes) {
+            names.add(attribute.getName());
+        }
+        return names;
     }
 
     private void reportMissing(String[] asked, List<String> got) {

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import javax.management.ObjectName;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,6 +148,84 @@ class AppMetricsCollectorTest {
         Map<String, Double> after = values(sample(collector));
         assertEquals(Map.of("slow_a_stuck", 1.0, "slow_b_fine", 7.0), after);
         assertEquals(2, stuck.calls.get());
+    }
+
+    @Test
+    void attributeAddedAfterTheFirstLook_isRead_andCountsFromZero() throws Exception {
+        GrowingBean bean = new GrowingBean();
+        bean.values.put("sent", 5.0);
+        ObjectName name = TestBeans.name("roxxane.grow:name=client");
+        TestBeans.server().registerMBean(bean, name);
+        try {
+            AppMetricsCollector collector = collector("includeObjectNames: ['roxxane.grow:*']\n"
+                    + "rules:\n  - pattern: 'roxxane.grow<name=(\\w+)><>(\\w+)'\n    name: grow_$2\n    type: COUNTER\n",
+                    100, 100);
+            sample(collector); // the first look: only "sent", the counters' first reading
+            // as Kafka's JMX reporter does for each new metric: the attribute appears, the MBean is registered again
+            bean.values.put("errors", 0.0);
+            TestBeans.server().unregisterMBean(name);
+            TestBeans.server().registerMBean(bean, name);
+            bean.values.put("errors", 3.0);
+            bean.values.put("sent", 8.0);
+            Thread.sleep(Catalog.MIN_REFRESH_NANOS / 1_000_000 + 100);
+
+            Map<String, Double> second = values(sample(collector));
+            assertEquals(3.0, second.get("grow_errors_total"), "created after the first look: counted from zero " + second);
+            assertEquals(3.0, second.get("grow_sent_total"), "known before: its increase only " + second);
+            bean.values.put("errors", 4.0);
+            assertEquals(Map.of("grow_errors_total", 1.0, "grow_sent_total", 0.0), values(sample(collector)));
+        } finally {
+            TestBeans.unregister("roxxane.grow:*");
+        }
+    }
+
+    /** A dynamic MBean whose attributes grow, as Kafka's JMX reporter makes them. */
+    public static final class GrowingBean implements javax.management.DynamicMBean {
+        final Map<String, Double> values = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+        @Override
+        public Object getAttribute(String attribute) throws javax.management.AttributeNotFoundException {
+            Double value = values.get(attribute);
+            if (value == null) {
+                throw new javax.management.AttributeNotFoundException(attribute);
+            }
+            return value;
+        }
+
+        @Override
+        public void setAttribute(javax.management.Attribute attribute) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public javax.management.AttributeList getAttributes(String[] attributes) {
+            javax.management.AttributeList list = new javax.management.AttributeList();
+            for (String attribute : attributes) {
+                Double value = values.get(attribute);
+                if (value != null) {
+                    list.add(new javax.management.Attribute(attribute, value));
+                }
+            }
+            return list;
+        }
+
+        @Override
+        public javax.management.AttributeList setAttributes(javax.management.AttributeList attributes) {
+            return new javax.management.AttributeList();
+        }
+
+        @Override
+        public Object invoke(String action, Object[] params, String[] signature) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public javax.management.MBeanInfo getMBeanInfo() {
+            javax.management.MBeanAttributeInfo[] attributes = values.keySet().stream()
+                    .map(n -> new javax.management.MBeanAttributeInfo(n, "double", n, true, false, false))
+                    .toArray(javax.management.MBeanAttributeInfo[]::new);
+            return new javax.management.MBeanInfo(GrowingBean.class.getName(), "grows", attributes, null, null, null);
+        }
     }
 
     @Test
