@@ -17,7 +17,9 @@ import javax.management.ObjectName;
  * The MBeans each source reads, kept up to date with the MBean set: asked again (one
  * {@code queryNames} per pattern) only after the set changed, at most every
  * {@link #MIN_REFRESH_NANOS}; where the set cannot be watched, every {@link #POLL_NANOS}. New
- * MBeans are analysed on their first read; gone ones are dropped. Used by the reader threads.
+ * MBeans are analysed on their first read, and known ones again after each change (their
+ * attributes may have grown: {@link PlannedBean#review}); gone ones are dropped. Used by the reader
+ * threads.
  */
 final class Catalog {
     static final long MIN_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(2);
