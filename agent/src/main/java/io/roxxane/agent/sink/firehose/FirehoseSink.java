@@ -32,12 +32,10 @@ public final class FirehoseSink implements Sink {
     private final Backlog backlog;
     private final FirehoseSender sender;
     private final Thread thread;
-    private final AgentStats stats;
 
-    private FirehoseSink(Backlog backlog, FirehoseSender sender, AgentStats stats) {
+    private FirehoseSink(Backlog backlog, FirehoseSender sender) {
         this.backlog = backlog;
         this.sender = sender;
-        this.stats = stats;
         this.thread = AgentThreads.daemon(THREAD_NAME, Thread.NORM_PRIORITY, sender);
     }
 
@@ -61,7 +59,7 @@ public final class FirehoseSink implements Sink {
         Random random = new Random(); // jitter only: distinct per JVM, no entropy wait
         FirehoseSender sender = new FirehoseSender(config.stream(), config.flushMillis(), backlog, recordSender, stats,
                 tuning, new Backoff(tuning.backoffBaseMillis, tuning.backoffMaxMillis, random));
-        FirehoseSink sink = new FirehoseSink(backlog, sender, stats);
+        FirehoseSink sink = new FirehoseSink(backlog, sender);
         sink.thread.start();
         return sink;
     }
@@ -85,7 +83,7 @@ public final class FirehoseSink implements Sink {
                 sender.flushNow(now);
             }
         } catch (Throwable t) {
-            stats.samplesDropped(1);
+            backlog.stats.samplesDropped(1);
         }
     }
 

@@ -68,8 +68,4 @@ final class MemoryBacklog extends Backlog {
         }
         return lost;
     }
-
-    SampleQueue queue() {
-        return memory;
-    }
 }

@@ -186,8 +186,4 @@ final class SpoolBacklog extends Backlog {
         }
         return lost;
     }
-
-    SpoolLog log() {
-        return log;
-    }
 }
